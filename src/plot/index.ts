@@ -1,1 +1,6 @@
-export {};
+export * from "./figure";
+export * from "./lineChart";
+export * from "./barChart";
+export * from "./show";
+export * from "./progress";
+export { inKernel } from "./jupyterDisplay";

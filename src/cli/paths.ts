@@ -1,0 +1,20 @@
+import * as path from "path";
+
+/** The project's root folder (dist/cli/ → ../..). */
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const NOTEBOOKS = path.join(ROOT, "notebooks");
+/** Jupyter data folder kept in the project; JUPYTER_PATH points here so Jupyter finds our kernel. */
+export const JUPYTER_DATA = path.join(ROOT, ".jupyter");
+export const KERNEL_NAME = "optimlab";
+export const KERNEL_DIR = path.join(JUPYTER_DATA, "kernels", KERNEL_NAME);
+export const SCRIPTS = path.join(ROOT, "scripts");
+
+/** The environment Jupyter runs in: our kernel found first, nothing global changed. */
+export function jupyterEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const prior = process.env.JUPYTER_PATH;
+  return {
+    ...process.env,
+    JUPYTER_PATH: prior ? `${JUPYTER_DATA}${path.delimiter}${prior}` : JUPYTER_DATA,
+    ...extra,
+  };
+}

@@ -1,0 +1,110 @@
+import * as fs from "fs";
+import * as path from "path";
+import * as zlib from "zlib";
+import type { Figure } from "./figure";
+import { sendDisplay, type MimeBundle } from "./jupyterDisplay";
+
+/** Where `npm run build` puts the plotly.js bundle (scatter, contour, heatmap, surface, bar). */
+export const PLOTLY_BUNDLE = path.join(__dirname, "..", "..", "assets", "plotly.min.js");
+
+let plotlyInlined = false;
+let figureCount = 0;
+
+/**
+ * Draws a figure in the notebook: one `display_data` message with three views of it,
+ * - `application/vnd.plotly.v1+json`: the figure as JSON (JupyterLab's plotly renderer, VS Code);
+ * - `text/html`: a div and a script that draws it with plotly.js, offline (no CDN): plotly.js is
+ *   inlined, gzipped, in the first figure of a kernel session only; later figures wait for it;
+ * - `text/plain`: a one-line description.
+ * Outside a kernel it sends nothing; `figureBundle(fig)` gives what it would send.
+ * It returns nothing, so a cell ending in `show(fig)` prints nothing more.
+ */
+export function show(fig: Figure): void {
+  if (sendDisplay(figureBundle(fig))) plotlyInlined = true;
+}
+
+/** The MIME bundle `show` sends. `inlinePlotly` defaults to "not yet sent in this session". */
+export function figureBundle(fig: Figure, options: { inlinePlotly?: boolean } = {}): MimeBundle {
+  checkFigure(fig);
+  const inline = options.inlinePlotly ?? !plotlyInlined;
+  const id = `optimlab-fig-${process.pid}-${++figureCount}`;
+  return {
+    "application/vnd.plotly.v1+json": { data: fig.data, layout: fig.layout, ...(fig.frames ? { frames: fig.frames } : {}) },
+    "text/html": figureHtml(fig, id, inline),
+    "text/plain": describe(fig),
+  };
+}
+
+/** "Figure: 3 traces (contour, scatter, scatter), 40 frames — Adam against SGD". */
+export function describe(fig: Figure): string {
+  const types = fig.data.map((t) => t.type ?? "scatter");
+  const title = typeof fig.layout.title === "string" ? fig.layout.title : (fig.layout.title as { text?: string } | undefined)?.text;
+  return (
+    `Figure: ${types.length} trace${types.length === 1 ? "" : "s"} (${types.join(", ")})` +
+    (fig.frames ? `, ${fig.frames.length} frames` : "") +
+    (title ? ` — ${title}` : "")
+  );
+}
+
+function checkFigure(fig: Figure): void {
+  if (!fig || typeof fig !== "object" || !Array.isArray(fig.data)) {
+    throw new TypeError("show: fig must be a figure { data: [...traces], layout }");
+  }
+  if (fig.data.length === 0) throw new RangeError("show: the figure has no traces (data is empty)");
+}
+
+let gzippedPlotly: string | null = null;
+
+/** plotly.js, gzipped and base64-encoded: about a third of the minified size. */
+function plotlyPayload(): string {
+  if (gzippedPlotly === null) {
+    if (!fs.existsSync(PLOTLY_BUNDLE)) {
+      throw new Error(`show: the plotly.js bundle is missing at ${PLOTLY_BUNDLE}; run \`npm run build\``);
+    }
+    gzippedPlotly = zlib.gzipSync(fs.readFileSync(PLOTLY_BUNDLE), { level: 9 }).toString("base64");
+  }
+  return gzippedPlotly;
+}
+
+/** `</script>` inside JSON would end the script element early. */
+function scriptSafeJson(v: unknown): string {
+  return JSON.stringify(v).replace(/</g, "\\u003c");
+}
+
+/**
+ * The loader defines `window.optimlabPlotly`, a promise of the Plotly object: the inlined,
+ * gzipped bundle is unpacked with the browser's DecompressionStream and run once.
+ */
+function loaderScript(): string {
+  return `if (!window.optimlabPlotly) window.optimlabPlotly = window.Plotly ? Promise.resolve(window.Plotly) : (async () => {
+  const bytes = Uint8Array.from(atob("${plotlyPayload()}"), (c) => c.charCodeAt(0));
+  const code = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+  const s = document.createElement("script"); s.textContent = code; document.head.appendChild(s);
+  return window.Plotly;
+})();`;
+}
+
+function figureHtml(fig: Figure, id: string, inline: boolean): string {
+  const spec = { data: fig.data, layout: fig.layout, frames: fig.frames, config: { responsive: true, displaylogo: false } };
+  const height = typeof fig.layout.height === "number" ? fig.layout.height : 450;
+  return `<div id="${id}" class="optimlab-figure" style="min-height:${height}px"></div>
+<script>
+${inline ? loaderScript() : ""}
+(function () {
+  const el = document.getElementById(${JSON.stringify(id)});
+  const spec = ${scriptSafeJson(spec)};
+  let waited = 0;
+  (function draw() {
+    if (window.optimlabPlotly) {
+      window.optimlabPlotly.then((Plotly) => Plotly.newPlot(el, spec));
+    } else if (window.Plotly) {
+      window.Plotly.newPlot(el, spec);
+    } else if ((waited += 50) < 10000) {
+      setTimeout(draw, 50);
+    } else {
+      el.textContent = "plotly.js is not loaded on this page: re-run the notebook from the top (Restart & Run All).";
+    }
+  })();
+})();
+</script>`;
+}
