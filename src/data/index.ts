@@ -1,1 +1,12 @@
-export {};
+export * from "./dataset";
+export { loadMnist, MNIST_PIXELS } from "./mnist";
+export type { MnistOptions } from "./mnist";
+export * from "./iris";
+export * from "./spiral";
+export * from "./circles";
+export * from "./blobs";
+export * from "./addBias";
+export * from "./polar";
+export * from "./trainTestSplit";
+export * from "./cifar10";
+export * from "./loadDataset";
