@@ -1,1 +1,15 @@
 export * from "./optimizer";
+export type { LearningRate } from "./checks";
+export * from "./sgd";
+export * from "./momentum";
+export * from "./momentumVelocity";
+export * from "./nesterov";
+export * from "./adagrad";
+export * from "./rmsprop";
+export * from "./adam";
+export * from "./adamw";
+export * from "./constantSchedule";
+export * from "./stepSchedule";
+export * from "./exponentialSchedule";
+export * from "./cosineSchedule";
+export * from "./linearWarmup";

@@ -10,3 +10,13 @@ export interface Optimizer {
 
 /** A learning rate that changes with the step number t = 1, 2, …. */
 export type Schedule = (t: number) => number;
+
+/**
+ * An update rule whose state can be read (for plots) and set (for tests, as the CS231n
+ * assignment sets `config['velocity']`). `state.t` counts the steps taken; each rule adds its
+ * own arrays (`vx`, `gradSquared`, `firstMoment`, …), which are null until the first step
+ * (they take x's length then) or until you set them.
+ */
+export interface UpdateRule<S extends { t: number }> extends Optimizer {
+  state: S;
+}
