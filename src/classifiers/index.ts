@@ -1,1 +1,9 @@
-export {};
+export * from "./lossResult";
+export * from "./checkLossArgs";
+export * from "./scores";
+export * from "./predict";
+export * from "./accuracy";
+export * from "./svmLossNaive";
+export * from "./svmLoss";
+export * from "./softmaxLossNaive";
+export * from "./softmaxLoss";

@@ -1,0 +1,7 @@
+import type { Matrix } from "../core/matrix";
+
+/** What a loss returns: the loss value and its gradient ∂loss/∂W, the same shape as W (C×D). */
+export interface LossResult {
+  loss: number;
+  grad: Matrix;
+}
