@@ -1,1 +1,11 @@
-export {};
+export * from "./evaluator";
+export * from "./checkStart";
+export * from "./recorder";
+export * from "./lineFunction";
+export * from "./backtracking";
+export * from "./strongWolfe";
+export * from "./moreThuente";
+export * from "./lbfgs";
+export * from "./bfgs";
+export * from "./newtonDirection";
+export * from "./newton";
