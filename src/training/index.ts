@@ -1,1 +1,3 @@
 export * from "./trace";
+export * from "./minimize";
+export * from "./train";
