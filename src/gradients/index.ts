@@ -1,1 +1,3 @@
-export {};
+export * from "./numericalGradient";
+export * from "./relativeError";
+export * from "./gradCheck";
