@@ -83,7 +83,7 @@ export function moreThuente(
       s.hi = alpha + 4 * (alpha - s.x);
     }
     alpha = Math.min(Math.max(alpha, alphaMin), alphaMax);
-    if (alpha >= upper) alpha = s.x + 0.5 * (upper - s.x);
+    if (upper < alphaMax && alpha >= upper) alpha = s.x + 0.5 * (upper - s.x);
     if (s.brackt && (alpha <= s.lo || alpha >= s.hi || s.hi - s.lo <= xtol * s.hi)) alpha = s.x; // no progress possible
   }
   return { alpha, phi: f, dphi: g, evaluations: maxEvaluations, status: "failed", message: `no strong Wolfe step in ${maxEvaluations} evaluations` };
