@@ -7,3 +7,5 @@ export * from "./svmLossNaive";
 export * from "./svmLoss";
 export * from "./softmaxLossNaive";
 export * from "./softmaxLoss";
+export * from "./twoLayerNet";
+export * from "./twoLayerNetTrain";

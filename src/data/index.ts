@@ -1,5 +1,5 @@
 export * from "./dataset";
-export { loadMnist, MNIST_PIXELS } from "./mnist";
+export { loadMnist, mnistAll, MNIST_PIXELS } from "./mnist";
 export type { MnistOptions } from "./mnist";
 export * from "./iris";
 export * from "./spiral";

@@ -11,3 +11,5 @@ export * from "./path";
 export * from "./surface";
 export * from "./race";
 export * from "./function1d";
+export * from "./decisionRegions";
+export * from "./hiddenActivations";
