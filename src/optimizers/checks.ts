@@ -10,11 +10,11 @@ import type { Schedule } from "./optimizer";
 export type LearningRate = number | Schedule;
 
 /** Checks `learningRate` and returns it as a schedule (a number becomes a constant function). */
-export function checkLearningRate(fn: string, learningRate: unknown): Schedule {
+export function checkLearningRate(fn: string, learningRate: unknown, name = "learningRate"): Schedule {
   if (typeof learningRate === "function") return learningRate as Schedule;
   if (typeof learningRate !== "number" || !(learningRate > 0) || !Number.isFinite(learningRate)) {
     throw new RangeError(
-      `${fn}: learningRate must be a positive number or a schedule (t) => number, got ${String(learningRate)}`,
+      `${fn}: ${name} must be a positive number or a schedule (t) => number, got ${String(learningRate)}`,
     );
   }
   return () => learningRate;

@@ -16,6 +16,6 @@ import { checkWholePositive } from "./scheduleChecks";
  */
 export function linearWarmup(options: { warmupSteps: number; then: LearningRate }): Schedule {
   const warmupSteps = checkWholePositive("linearWarmup", "warmupSteps", options?.warmupSteps);
-  const then = checkLearningRate("linearWarmup", options.then);
+  const then = checkLearningRate("linearWarmup", options.then, "then");
   return (t) => (t < warmupSteps ? (then(1) * t) / warmupSteps : then(t - warmupSteps + 1));
 }
