@@ -56,7 +56,7 @@ export function drawablePart(fn: string, trace: PathInput): { points: [number, n
 
 /**
  * The trajectory of a run: a line through its iterates with a dot at each, a circle at x0, and
- * for a run that diverged, a cross where it was last seen ("diverged after step k"). A 2-D run is
+ * for a run that diverged, a cross where it was last seen (its hover gives the step). A 2-D run is
  * drawn in the plane (x, y), a 1-D run on its function's graph (x, f(x)). Overlay it on
  * `contour` or `function1d`, whose fixed axes let a diverging run leave the picture:
  *
@@ -95,7 +95,7 @@ export function path(trace: PathInput, options: PathOptions = {}): Figure {
     data.push({
       type: "scatter",
       mode: "markers",
-      name: `${name} diverged after step ${steps[steps.length - 1]}`,
+      name: `${name}: diverged`,
       x: [last[0]],
       y: [last[1]],
       marker: { symbol: "x", size: 12, ...(color ? { color } : {}) },

@@ -6,7 +6,7 @@ import { overlay } from "../../src/plot/figure";
 import { path } from "../../src/plot/path";
 import { gdRun } from "./gdRun";
 
-type Line = { type: string; mode: string; name: string; x: number[]; y: number[]; text: string[]; marker: { symbol?: string } };
+type Line = { type: string; mode: string; name: string; hovertemplate: string; x: number[]; y: number[]; text: string[]; marker: { symbol?: string } };
 
 test("path: one point per iterate, a start marker, named in the legend", () => {
   // GD on 0.1x² + 2y², lr 0.2: x ← (1 − 0.2·0.2)x = 0.96x, y ← (1 − 0.2·4)y = 0.2y
@@ -40,7 +40,8 @@ test("path: a diverged run is drawn up to its last finite iterate, with a cross 
   // |y_k| = 2·1.4^k ≤ 1e15 ⇔ k ≤ log(5e14)/log(1.4) = 100.6 → steps 0…100 drawn
   assert.equal(line.y.length, 101);
   assert.equal(cross.marker.symbol, "x");
-  assert.equal(cross.name, "lr 0.6 diverged after step 100");
+  assert.equal(cross.name, "lr 0.6: diverged");
+  assert.match(cross.hovertemplate, /last finite iterate, step 100/);
   assert.deepEqual([cross.x[0], cross.y[0]], [line.x[100], line.y[100]]);
 });
 
@@ -48,7 +49,7 @@ test("path: NaN iterates stop the drawing, and status 'diverged' alone adds the 
   const xs = [Float64Array.of(1, 1), Float64Array.of(2, 2), Float64Array.of(NaN, 3), Float64Array.of(4, 4)];
   const fig = path({ xs });
   assert.deepEqual((fig.data[0] as Line).x, [1, 2]);
-  assert.equal((fig.data[2] as Line).name, "path diverged after step 1");
+  assert.equal((fig.data[2] as Line).name, "path: diverged");
   const finite = path({ xs: xs.slice(0, 2), status: "diverged" });
   assert.equal(finite.data.length, 3);
   assert.equal(path({ xs: xs.slice(0, 2), status: "max-iterations" }).data.length, 2);
