@@ -6,3 +6,4 @@ export * from "./saddle";
 export * from "./beale";
 export * from "./himmelblau";
 export * from "./localMinimum1d";
+export * from "./fromExpression";

@@ -13,3 +13,6 @@ export * from "./race";
 export * from "./function1d";
 export * from "./decisionRegions";
 export * from "./hiddenActivations";
+export * from "./imageGrid";
+export * from "./hyperplanes";
+export * from "./gradCheckTable";
