@@ -79,9 +79,15 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
     parser.add_argument("--out", default=None, help="folder for the executed copies")
+    parser.add_argument("--root", default=None, help="keep paths relative to this folder under --out")
     parser.add_argument("notebooks", nargs="+")
     args = parser.parse_args()
-    results = [run(p, args.timeout, args.out) for p in args.notebooks]
+    results = []
+    for p in args.notebooks:
+        out = args.out
+        if out and args.root:
+            out = os.path.join(out, os.path.dirname(os.path.relpath(os.path.abspath(p), args.root)))
+        results.append(run(p, args.timeout, out))
     passed = sum(results)
     print(f"{passed} passed, {len(results) - passed} failed")
     sys.exit(0 if all(results) else 1)

@@ -11,6 +11,9 @@ import * as path from "path";
 import { jupyterEnv, NOTEBOOKS, ROOT, SCRIPTS } from "./paths";
 import { ensureJupyter } from "./tools";
 
+/** Where executed copies go by default (mirroring notebooks/; never committed). */
+export const EXECUTED = path.join(ROOT, "test", ".out", "notebooks");
+
 /** Every notebook under a folder, sorted, skipping checkpoints. */
 export function listNotebooks(dir = NOTEBOOKS): string[] {
   const out: string[] = [];
@@ -28,7 +31,7 @@ export interface RunResult { ok: boolean; output: string }
 export function runNotebooks(files: string[], options: { timeout?: number; out?: string } = {}): RunResult {
   const python = ensureJupyter();
   const args = [path.join(SCRIPTS, "run_notebooks.py"), "--timeout", String(options.timeout ?? 300)];
-  args.push("--out", options.out ?? path.join(ROOT, "test", ".out", "notebooks"));
+  args.push("--out", options.out ?? EXECUTED, "--root", NOTEBOOKS);
   const r = spawnSync(python, [...args, ...files], { env: jupyterEnv(), encoding: "utf8", maxBuffer: 64 << 20 });
   return { ok: r.status === 0, output: (r.stdout ?? "") + (r.stderr ?? "") };
 }

@@ -1,0 +1,122 @@
+/**
+ * `npm run export [-- NOTEBOOK…]`: executes every notebook (or the ones named) and writes an
+ * offline site to site/: index.html linking one page per notebook, each page with its figures
+ * drawn by the plotly.js it carries and its formulas typeset by a local MathJax. No network.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { listNotebooks, runNotebooks } from "./notebooks";
+import { jupyterEnv, NOTEBOOKS, ROOT, SCRIPTS } from "./paths";
+import { ensureJupyter } from "./tools";
+
+export const SITE = path.join(ROOT, "site");
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** The notebook's first markdown heading, for the index. */
+function titleOf(file: string): string {
+  const nb = JSON.parse(fs.readFileSync(file, "utf8"));
+  for (const cell of nb.cells ?? []) {
+    if (cell.cell_type !== "markdown") continue;
+    const m = /^#\s+(.+)$/m.exec([].concat(cell.source).join(""));
+    if (m) return m[1].trim();
+  }
+  return path.basename(file, ".ipynb");
+}
+
+/** The page name: notebooks/exercises/01-svm.ipynb → exercises-01-svm.html. */
+export function pageName(file: string): string {
+  return path.relative(NOTEBOOKS, file).replace(/\.ipynb$/, ".html").split(path.sep).join("-");
+}
+
+/**
+ * Executes the notebooks (unless `executedDir` already holds their executed copies, as the
+ * notebook tests leave them) and converts them to offline HTML pages with an index.
+ */
+export function exportSite(
+  files: string[],
+  options: { site?: string; executedDir?: string } = {},
+): { pages: string[]; ok: boolean; output: string } {
+  const python = ensureJupyter();
+  const site = options.site ?? SITE;
+  const executed = options.executedDir ?? path.join(site, ".executed");
+  fs.rmSync(site, { recursive: true, force: true });
+  fs.mkdirSync(path.join(site, "assets"), { recursive: true });
+  fs.copyFileSync(
+    require.resolve("mathjax/es5/tex-svg.js", { paths: [ROOT] }),
+    path.join(site, "assets", "tex-svg.js"),
+  );
+  let output = "";
+  let ok = true;
+  if (!options.executedDir) {
+    const run = runNotebooks(files, { out: executed });
+    output += run.output;
+    ok = run.ok;
+  }
+  const pages: string[] = [];
+  for (const file of files) {
+    const page = pageName(file);
+    const r = spawnSync(
+      python,
+      [
+        "-m", "nbconvert", "--to", "html",
+        `--TemplateExporter.extra_template_basedirs=${path.join(SCRIPTS, "nbconvert")}`,
+        "--template", "optimlab",
+        "--output-dir", site, "--output", page.replace(/\.html$/, ""),
+        executedCopy(file, executed),
+      ],
+      { env: jupyterEnv(), encoding: "utf8" },
+    );
+    if (r.status !== 0) {
+      ok = false;
+      output += `nbconvert failed for ${file}:\n${r.stderr}`;
+      continue;
+    }
+    pages.push(page);
+  }
+  if (!options.executedDir) fs.rmSync(executed, { recursive: true, force: true });
+  const items = files
+    .filter((f) => pages.includes(pageName(f)))
+    .map((f) => `  <li><a href="${pageName(f)}">${escapeHtml(titleOf(f))}</a> <small>(${escapeHtml(path.relative(NOTEBOOKS, f))})</small></li>`)
+    .join("\n");
+  fs.writeFileSync(
+    path.join(site, "index.html"),
+    `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>optimlab: optimization for neural networks</title>
+<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:3rem auto;line-height:1.5;padding:0 1rem}</style></head>
+<body><h1>optimlab</h1>
+<p>How neural networks are optimized, one notebook per stage of the lecture. Every page was executed by
+<code>npm run export</code>; figures are drawn offline.</p>
+<ol>
+${items}
+</ol></body></html>
+`,
+  );
+  return { pages, ok, output };
+}
+
+/** Where the notebook runner leaves a notebook's executed copy under `dir`. */
+export function executedCopy(file: string, dir: string): string {
+  return path.join(dir, path.relative(NOTEBOOKS, file));
+}
+
+function main(): void {
+  const args = process.argv.slice(2).map((a) => path.resolve(a));
+  const files = args.length > 0 ? args : listNotebooks().filter((f) => !f.includes(`${path.sep}exercises${path.sep}`));
+  const r = exportSite(files);
+  process.stdout.write(r.output);
+  console.log(`optimlab: wrote ${path.relative(process.cwd(), SITE) || "."}/index.html and ${r.pages.length} pages`);
+  process.exit(r.ok ? 0 : 1);
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * `npm start`: opens notebooks/ in Jupyter with the project's TypeScript kernel.
+ * (npm start builds first: the package, the plotly bundle, the kernelspec.)
+ *
+ * Options after `--`: `--port N` (default 8888; when it is taken Jupyter tries the next ones and
+ * says which it chose), `--no-browser`, and `--lab` for JupyterLab where it is installed.
+ */
+import { spawn, spawnSync } from "child_process";
+import { jupyterEnv, NOTEBOOKS } from "./paths";
+import { ensureJupyter } from "./tools";
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const python = ensureJupyter();
+  const lab = argv.includes("--lab");
+  const app = lab ? "jupyterlab" : "notebook";
+  if (spawnSync(python, ["-c", `import ${app}`], { stdio: "ignore" }).status !== 0) {
+    throw new Error(`optimlab: ${app} is not installed for ${python}; run \`sudo apt-get install jupyter-notebook\``);
+  }
+  const portAt = argv.indexOf("--port");
+  const port = portAt >= 0 ? argv[portAt + 1] : process.env.OPTIMLAB_PORT ?? "8888";
+  if (!/^\d+$/.test(port)) throw new Error(`optimlab: --port must be a number, got ${port}`);
+  const args = ["-m", app, `--notebook-dir=${NOTEBOOKS}`, `--port=${port}`, "--port-retries=50"];
+  if (argv.includes("--no-browser")) args.push("--no-browser");
+  if (typeof process.getuid === "function" && process.getuid() === 0) args.push("--allow-root");
+  console.log(`optimlab: starting Jupyter on ${NOTEBOOKS} (kernel "TypeScript (optimlab)"); Ctrl-C to stop`);
+  const child = spawn(python, args, { stdio: "inherit", env: jupyterEnv() });
+  const stop = () => child.kill("SIGINT");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+try {
+  main();
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
