@@ -58,7 +58,7 @@ export function hiddenActivations(
     units = best.sort((a, b) => a.k - b.k || b.m - a.m).map((u) => u.j);
   }
 
-  const z = rows.map((i) => units.map((j) => round4(A.data[i * H + j])));
+  const z = rows.map((i) => units.map((j) => round3(A.data[i * H + j])));
   const names = options.classNames;
   const label = (c: number) => (names?.[c] ?? `class ${c}`);
   // one tick at the first row of each class
@@ -84,6 +84,6 @@ export function hiddenActivations(
   );
 }
 
-function round4(v: number): number {
-  return Math.round(v * 1e4) / 1e4;
+function round3(v: number): number {
+  return Math.round(v * 1e3) / 1e3;
 }

@@ -63,7 +63,7 @@ test("hiddenActivations: one row per example grouped by class, one column per hi
   // the activation of example 0 at the first listed unit equals net.hidden
   const j = Number(heat.x[0].split(" ")[1]);
   const A = net.hidden(data.X);
-  assert.ok(Math.abs(heat.z[0][0] - A.data[0 * 8 + j]) < 1e-4);
+  assert.ok(Math.abs(heat.z[0][0] - A.data[0 * 8 + j]) < 1e-3);
   const yaxis = fig.layout.yaxis as Record<string, any>;
   assert.deepEqual(yaxis.tickvals, [0, 20, 40]);
   assert.deepEqual(yaxis.ticktext, ["a", "b", "c"]);
