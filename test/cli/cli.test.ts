@@ -1,0 +1,30 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "fs";
+import * as path from "path";
+import { figureReport } from "../../src/cli/browser";
+import { kernelSpec } from "../../src/cli/setup";
+import { pageName } from "../../src/cli/export";
+import { NOTEBOOKS } from "../../src/cli/paths";
+import { chromiumFlags } from "../../src/cli/tools";
+
+test("figureReport counts figures and which were drawn", () => {
+  const dom = `<div id="optimlab-fig-1" class="optimlab-figure js-plotly-plot"><svg class="main-svg"></svg></div>
+    <div id="optimlab-fig-2" class="optimlab-figure"></div>`;
+  assert.deepEqual(figureReport(dom), { figures: 2, drawn: 1, notDrawn: ["optimlab-fig-2"] });
+});
+
+test("the kernelspec runs the project's own tslab with this node", () => {
+  const spec = kernelSpec() as { argv: string[]; language: string };
+  assert.equal(spec.argv[0], process.execPath);
+  assert.ok(fs.existsSync(spec.argv[1]) && spec.argv[1].includes(`${path.sep}node_modules${path.sep}tslab`));
+  assert.deepEqual(spec.argv.slice(2), ["kernel", "--config-path", "{connection_file}"]);
+  assert.equal(spec.language, "typescript");
+});
+
+test("export page names are unique per folder; Chromium runs with the offline flags", () => {
+  assert.equal(pageName(path.join(NOTEBOOKS, "02-random-search.ipynb")), "02-random-search.html");
+  assert.equal(pageName(path.join(NOTEBOOKS, "exercises", "01-svm.ipynb")), "exercises-01-svm.html");
+  const flags = chromiumFlags("/tmp/x");
+  for (const f of ["--headless", "--no-sandbox", "--disable-background-networking", "--user-data-dir=/tmp/x"]) assert.ok(flags.includes(f));
+});
