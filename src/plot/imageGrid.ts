@@ -9,7 +9,7 @@ export interface ImageGridOptions {
   /** A title above each image. */
   titles?: string[];
   title?: string;
-  /** A plotly colorscale (default "RdBu", reversed: negative weights blue, positive red). */
+  /** A plotly colorscale (default "RdBu": plotly's runs from blue (low) to red (high), so positive weights are red). */
   colorscale?: string;
   /** Scale each image to its own min/max (default true), as CS231n draws the templates. */
   perImageScale?: boolean;
@@ -56,7 +56,7 @@ export function imageGrid(images: ArrayLike<number>[], options: ImageGridOptions
       });
     }
     return {
-      type: "heatmap", z, xaxis: `x${axis}`, yaxis: `y${axis}`, colorscale, reversescale: true, showscale: false,
+      type: "heatmap", z, xaxis: `x${axis}`, yaxis: `y${axis}`, colorscale, showscale: false,
       ...(perImageScale ? { zmin: -m, zmax: m } : {}),
       name: options.titles ? options.titles[k] : `image ${k}`,
     };
