@@ -9,3 +9,4 @@ export * from "./lbfgs";
 export * from "./bfgs";
 export * from "./newtonDirection";
 export * from "./newton";
+export * from "./taylorModel";

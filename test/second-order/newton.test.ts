@@ -68,3 +68,17 @@ test("newton rejects an objective without hess and a Hessian of the wrong shape"
   assert.throws(() => newton(quadratic2d, [1]), /^RangeError: newton: x0 has length 1 but objective.dim is 2/);
   assert.throws(() => newton(quadratic2d, [1, 1], { maxIter: -1 }), /newton: maxIter must be a whole number >= 0, got -1/);
 });
+
+test("taylorModel: the quadratic model's minimizer is the Newton step; the linear one matches f to first order", async () => {
+  const { taylorModel } = await import("../../src/second-order");
+  const f = rosenbrock(2);
+  const x0 = Float64Array.of(-1.2, 1); // f = 24.2, ∇f = (−215.6, −88)
+  const lin = taylorModel(f, x0, 1);
+  // m₁(x0 + (0.01, 0)) = 24.2 − 2.156 = 22.044
+  assert.ok(Math.abs(lin.f(Float64Array.of(-1.19, 1)) - 22.044) < 1e-12);
+  const quad = taylorModel(f, x0, 2);
+  const step = newtonDirection(f.hess!(x0), f.grad(x0)).p;
+  const xNewton = Float64Array.of(x0[0] + step[0], x0[1] + step[1]);
+  assert.ok(maxAbsDiff(quad.grad(xNewton), [0, 0]) < 1e-9, "∇m₂ = 0 at the Newton point");
+  assert.throws(() => taylorModel(f, x0, 3 as 2), /^RangeError: taylorModel: order must be 1 or 2, got 3/);
+});
