@@ -26,6 +26,44 @@ export function inKernel(): boolean {
   return tslabWriter() !== null;
 }
 
+type Pending = () => void;
+const pending: Pending[] = [];
+
+/**
+ * zeromq 6 (under tslab) sends up to 512 messages at once, then hands the next one to its I/O
+ * thread; a send made before the event loop has turned throws EBUSY ("Socket is busy writing").
+ * Such a message is kept and sent, in order, once the event loop has turned.
+ */
+function sendOrQueue(send: Pending): void {
+  if (pending.length > 0) {
+    pending.push(send);
+    return;
+  }
+  try {
+    send();
+  } catch (e) {
+    if ((e as { code?: string }).code !== "EBUSY") throw e;
+    pending.push(send);
+    setImmediate(flush);
+  }
+}
+
+function flush(): void {
+  while (pending.length > 0) {
+    try {
+      pending[0]();
+      pending.shift();
+    } catch (e) {
+      if ((e as { code?: string }).code !== "EBUSY") {
+        pending.shift();
+        throw e;
+      }
+      setImmediate(flush);
+      return;
+    }
+  }
+}
+
 /**
  * Sends a MIME bundle as one display message. With a `displayId`, a later call with the same
  * id and `update: true` replaces the output in place (a progress line that does not scroll).
@@ -35,6 +73,6 @@ export function sendDisplay(data: MimeBundle, options: { displayId?: string; upd
   const write = tslabWriter();
   if (!write) return false;
   const transient = options.displayId ? { display_id: options.displayId } : {};
-  write({ data, metadata: {}, transient }, options.update === true);
+  sendOrQueue(() => write({ data, metadata: {}, transient }, options.update === true));
   return true;
 }

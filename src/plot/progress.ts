@@ -11,12 +11,12 @@ let progressCount = 0;
 
 /**
  * One output that updates in place, for long loops (random search, training): a notebook shows
- * one line, not thousands. Updates are throttled to one every `minIntervalMs` (default 100 ms).
+ * one line, not thousands. Updates are throttled to one every `minIntervalMs` (default 250 ms).
  * Outside a kernel nothing is shown until `done`, which prints the last line.
  */
 export function progress(initial = "", options: { minIntervalMs?: number } = {}): Progress {
   const displayId = `optimlab-progress-${process.pid}-${++progressCount}`;
-  const minInterval = options.minIntervalMs ?? 100;
+  const minInterval = options.minIntervalMs ?? 250;
   let last = initial;
   let lastSent = 0;
   let shown = sendDisplay({ "text/plain": initial }, { displayId });
