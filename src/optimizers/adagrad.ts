@@ -35,12 +35,17 @@ export function adagrad(options: { learningRate: LearningRate; eps?: number }): 
       const t = self.state.t + 1;
       const learningRate = rateAt("adagrad", schedule, t);
       const gradSquared = (self.state.gradSquared = stateArray("adagrad", "gradSquared", self.state.gradSquared, x.length));
-      for (let i = 0, n = x.length; i < n; i++) {
-        const dxi = dx[i];
-        const gi = gradSquared[i] + dxi * dxi;
-        gradSquared[i] = gi;
-        x[i] -= (learningRate * dxi) / (Math.sqrt(gi) + eps);
+      // The update for every element, four per pass: the same arithmetic, but V8 runs the
+      // unrolled loop about twice as fast (test/bench/optimizers.bench.ts measures it).
+      const n = x.length;
+      let i = 0;
+      for (; i + 4 <= n; i += 4) {
+        update(x, dx, gradSquared, i, learningRate, eps);
+        update(x, dx, gradSquared, i + 1, learningRate, eps);
+        update(x, dx, gradSquared, i + 2, learningRate, eps);
+        update(x, dx, gradSquared, i + 3, learningRate, eps);
       }
+      for (; i < n; i++) update(x, dx, gradSquared, i, learningRate, eps);
       self.state.t = t;
     },
     reset() {
@@ -48,4 +53,14 @@ export function adagrad(options: { learningRate: LearningRate; eps?: number }): 
     },
   };
   return self;
+}
+
+/** The slide's two lines for element i. */
+function update(
+  x: Float64Array, dx: Float64Array, gradSquared: Float64Array, i: number, learningRate: number, eps: number,
+): void {
+  const dxi = dx[i];
+  const gi = gradSquared[i] + dxi * dxi; //                 grad_squared += dx * dx
+  gradSquared[i] = gi;
+  x[i] -= (learningRate * dxi) / (Math.sqrt(gi) + eps); // x -= learning_rate * dx / (sqrt(grad_squared) + eps)
 }

@@ -55,16 +55,17 @@ export function adam(
       // element, so take it once and multiply.
       const unbias1 = biasCorrection ? 1 / (1 - beta1 ** t) : 1;
       const unbias2 = biasCorrection ? 1 / (1 - beta2 ** t) : 1;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const dxi = dx[i];
-        const firstMomentI = beta1 * firstMoment[i] + (1 - beta1) * dxi;
-        const secondMomentI = beta2 * secondMoment[i] + (1 - beta2) * dxi * dxi;
-        firstMoment[i] = firstMomentI;
-        secondMoment[i] = secondMomentI;
-        const firstUnbias = firstMomentI * unbias1;
-        const secondUnbias = secondMomentI * unbias2;
-        x[i] -= (learningRate * firstUnbias) / (Math.sqrt(secondUnbias) + eps);
+      // The update for every element, four per pass: the same arithmetic, but V8 runs the
+      // unrolled loop about twice as fast (test/bench/optimizers.bench.ts measures it).
+      const n = x.length;
+      let i = 0;
+      for (; i + 4 <= n; i += 4) {
+        update(x, dx, firstMoment, secondMoment, i, learningRate, beta1, beta2, unbias1, unbias2, eps);
+        update(x, dx, firstMoment, secondMoment, i + 1, learningRate, beta1, beta2, unbias1, unbias2, eps);
+        update(x, dx, firstMoment, secondMoment, i + 2, learningRate, beta1, beta2, unbias1, unbias2, eps);
+        update(x, dx, firstMoment, secondMoment, i + 3, learningRate, beta1, beta2, unbias1, unbias2, eps);
       }
+      for (; i < n; i++) update(x, dx, firstMoment, secondMoment, i, learningRate, beta1, beta2, unbias1, unbias2, eps);
       self.state.t = t;
     },
     reset() {
@@ -72,4 +73,19 @@ export function adam(
     },
   };
   return self;
+}
+
+/** The slide's five lines for element i (unbias1 = 1 / (1 - beta1 ** t), unbias2 likewise). */
+function update(
+  x: Float64Array, dx: Float64Array, firstMoment: Float64Array, secondMoment: Float64Array, i: number,
+  learningRate: number, beta1: number, beta2: number, unbias1: number, unbias2: number, eps: number,
+): void {
+  const dxi = dx[i];
+  const firstMomentI = beta1 * firstMoment[i] + (1 - beta1) * dxi; //         Momentum
+  const secondMomentI = beta2 * secondMoment[i] + (1 - beta2) * dxi * dxi; // AdaGrad / RMSProp
+  firstMoment[i] = firstMomentI;
+  secondMoment[i] = secondMomentI;
+  const firstUnbias = firstMomentI * unbias1; //                              Bias correction
+  const secondUnbias = secondMomentI * unbias2;
+  x[i] -= (learningRate * firstUnbias) / (Math.sqrt(secondUnbias) + eps);
 }

@@ -40,17 +40,17 @@ export function adamw(
       const shrink = 1 - learningRate * weightDecay;
       const unbias1 = 1 / (1 - beta1 ** t);
       const unbias2 = 1 / (1 - beta2 ** t);
-      for (let i = 0, n = x.length; i < n; i++) {
-        const dxi = dx[i];
-        const xi = x[i] * shrink;
-        const firstMomentI = beta1 * firstMoment[i] + (1 - beta1) * dxi;
-        const secondMomentI = beta2 * secondMoment[i] + (1 - beta2) * dxi * dxi;
-        firstMoment[i] = firstMomentI;
-        secondMoment[i] = secondMomentI;
-        const firstUnbias = firstMomentI * unbias1;
-        const secondUnbias = secondMomentI * unbias2;
-        x[i] = xi - (learningRate * firstUnbias) / (Math.sqrt(secondUnbias) + eps);
+      // The update for every element, four per pass: the same arithmetic, but V8 runs the
+      // unrolled loop about twice as fast (test/bench/optimizers.bench.ts measures it).
+      const n = x.length;
+      let i = 0;
+      for (; i + 4 <= n; i += 4) {
+        update(x, dx, firstMoment, secondMoment, i, learningRate, shrink, beta1, beta2, unbias1, unbias2, eps);
+        update(x, dx, firstMoment, secondMoment, i + 1, learningRate, shrink, beta1, beta2, unbias1, unbias2, eps);
+        update(x, dx, firstMoment, secondMoment, i + 2, learningRate, shrink, beta1, beta2, unbias1, unbias2, eps);
+        update(x, dx, firstMoment, secondMoment, i + 3, learningRate, shrink, beta1, beta2, unbias1, unbias2, eps);
       }
+      for (; i < n; i++) update(x, dx, firstMoment, secondMoment, i, learningRate, shrink, beta1, beta2, unbias1, unbias2, eps);
       self.state.t = t;
     },
     reset() {
@@ -58,4 +58,20 @@ export function adamw(
     },
   };
   return self;
+}
+
+/** The lines for element i (shrink = 1 - learning_rate * weight_decay, unbias1 = 1 / (1 - beta1 ** t)). */
+function update(
+  x: Float64Array, dx: Float64Array, firstMoment: Float64Array, secondMoment: Float64Array, i: number,
+  learningRate: number, shrink: number, beta1: number, beta2: number, unbias1: number, unbias2: number, eps: number,
+): void {
+  const dxi = dx[i];
+  const xi = x[i] * shrink; //                                               decoupled decay
+  const firstMomentI = beta1 * firstMoment[i] + (1 - beta1) * dxi;
+  const secondMomentI = beta2 * secondMoment[i] + (1 - beta2) * dxi * dxi;
+  firstMoment[i] = firstMomentI;
+  secondMoment[i] = secondMomentI;
+  const firstUnbias = firstMomentI * unbias1;
+  const secondUnbias = secondMomentI * unbias2;
+  x[i] = xi - (learningRate * firstUnbias) / (Math.sqrt(secondUnbias) + eps);
 }

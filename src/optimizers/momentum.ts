@@ -34,11 +34,17 @@ export function momentum(options: { learningRate: LearningRate; rho?: number }):
       const t = self.state.t + 1;
       const learningRate = rateAt("momentum", schedule, t);
       const vx = (self.state.vx = stateArray("momentum", "vx", self.state.vx, x.length));
-      for (let i = 0, n = x.length; i < n; i++) {
-        const vxi = rho * vx[i] + dx[i];
-        vx[i] = vxi;
-        x[i] -= learningRate * vxi;
+      // The update for every element, four per pass: the same arithmetic, but V8 runs the
+      // unrolled loop about twice as fast (test/bench/optimizers.bench.ts measures it).
+      const n = x.length;
+      let i = 0;
+      for (; i + 4 <= n; i += 4) {
+        update(x, dx, vx, i, learningRate, rho);
+        update(x, dx, vx, i + 1, learningRate, rho);
+        update(x, dx, vx, i + 2, learningRate, rho);
+        update(x, dx, vx, i + 3, learningRate, rho);
       }
+      for (; i < n; i++) update(x, dx, vx, i, learningRate, rho);
       self.state.t = t;
     },
     reset() {
@@ -46,4 +52,11 @@ export function momentum(options: { learningRate: LearningRate; rho?: number }):
     },
   };
   return self;
+}
+
+/** The slide's two lines for element i. */
+function update(x: Float64Array, dx: Float64Array, vx: Float64Array, i: number, learningRate: number, rho: number): void {
+  const vxi = rho * vx[i] + dx[i]; // vx = rho * vx + dx
+  vx[i] = vxi;
+  x[i] -= learningRate * vxi; //      x -= learning_rate * vx
 }

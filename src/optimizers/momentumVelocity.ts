@@ -36,11 +36,17 @@ export function momentumVelocity(
       const t = self.state.t + 1;
       const learningRate = rateAt("momentumVelocity", schedule, t);
       const v = (self.state.v = stateArray("momentumVelocity", "v", self.state.v, x.length));
-      for (let i = 0, n = x.length; i < n; i++) {
-        const vi = rho * v[i] - learningRate * dx[i];
-        v[i] = vi;
-        x[i] += vi;
+      // The update for every element, four per pass: the same arithmetic, but V8 runs the
+      // unrolled loop about twice as fast (test/bench/optimizers.bench.ts measures it).
+      const n = x.length;
+      let i = 0;
+      for (; i + 4 <= n; i += 4) {
+        update(x, dx, v, i, learningRate, rho);
+        update(x, dx, v, i + 1, learningRate, rho);
+        update(x, dx, v, i + 2, learningRate, rho);
+        update(x, dx, v, i + 3, learningRate, rho);
       }
+      for (; i < n; i++) update(x, dx, v, i, learningRate, rho);
       self.state.t = t;
     },
     reset() {
@@ -48,4 +54,11 @@ export function momentumVelocity(
     },
   };
   return self;
+}
+
+/** The slide's two lines for element i. */
+function update(x: Float64Array, dx: Float64Array, v: Float64Array, i: number, learningRate: number, rho: number): void {
+  const vi = rho * v[i] - learningRate * dx[i]; // v = rho * v - learning_rate * dx
+  v[i] = vi;
+  x[i] += vi; //                                  x += v
 }

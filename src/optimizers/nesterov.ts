@@ -35,12 +35,17 @@ export function nesterov(options: { learningRate: LearningRate; rho?: number }):
       const t = self.state.t + 1;
       const learningRate = rateAt("nesterov", schedule, t);
       const vx = (self.state.vx = stateArray("nesterov", "vx", self.state.vx, x.length));
-      for (let i = 0, n = x.length; i < n; i++) {
-        const dxi = dx[i];
-        const vxi = rho * vx[i] + dxi;
-        vx[i] = vxi;
-        x[i] -= learningRate * (dxi + rho * vxi);
+      // The update for every element, four per pass: the same arithmetic, but V8 runs the
+      // unrolled loop about twice as fast (test/bench/optimizers.bench.ts measures it).
+      const n = x.length;
+      let i = 0;
+      for (; i + 4 <= n; i += 4) {
+        update(x, dx, vx, i, learningRate, rho);
+        update(x, dx, vx, i + 1, learningRate, rho);
+        update(x, dx, vx, i + 2, learningRate, rho);
+        update(x, dx, vx, i + 3, learningRate, rho);
       }
+      for (; i < n; i++) update(x, dx, vx, i, learningRate, rho);
       self.state.t = t;
     },
     reset() {
@@ -48,4 +53,12 @@ export function nesterov(options: { learningRate: LearningRate; rho?: number }):
     },
   };
   return self;
+}
+
+/** The two lines for element i. */
+function update(x: Float64Array, dx: Float64Array, vx: Float64Array, i: number, learningRate: number, rho: number): void {
+  const dxi = dx[i];
+  const vxi = rho * vx[i] + dxi; //           vx = rho * vx + dx
+  vx[i] = vxi;
+  x[i] -= learningRate * (dxi + rho * vxi); // x -= learning_rate * (dx + rho * vx)
 }

@@ -24,9 +24,17 @@ export function sgd(options: { learningRate: LearningRate }): UpdateRule<SgdStat
       checkStep("sgd", x, dx);
       const t = self.state.t + 1;
       const learningRate = rateAt("sgd", schedule, t);
-      for (let i = 0, n = x.length; i < n; i++) {
-        x[i] -= learningRate * dx[i];
+      // The update for every element, four per pass: the same arithmetic, but V8 runs the
+      // unrolled loop about twice as fast (test/bench/optimizers.bench.ts measures it).
+      const n = x.length;
+      let i = 0;
+      for (; i + 4 <= n; i += 4) {
+        update(x, dx, i, learningRate);
+        update(x, dx, i + 1, learningRate);
+        update(x, dx, i + 2, learningRate);
+        update(x, dx, i + 3, learningRate);
       }
+      for (; i < n; i++) update(x, dx, i, learningRate);
       self.state.t = t;
     },
     reset() {
@@ -34,4 +42,9 @@ export function sgd(options: { learningRate: LearningRate }): UpdateRule<SgdStat
     },
   };
   return self;
+}
+
+/** The slide's line for element i: x -= learning_rate * dx. */
+function update(x: Float64Array, dx: Float64Array, i: number, learningRate: number): void {
+  x[i] -= learningRate * dx[i];
 }
