@@ -13,3 +13,5 @@ export * from "./stepSchedule";
 export * from "./exponentialSchedule";
 export * from "./cosineSchedule";
 export * from "./linearWarmup";
+export * from "./randomSearch";
+export * from "./randomLocalSearch";
