@@ -1,3 +1,5 @@
 export * from "./matrix";
 export * from "./vector";
 export * from "./random";
+export * from "./matmul";
+export * from "./cholesky";
