@@ -4,6 +4,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as optimizers from "../../src/optimizers";
 import type { Optimizer, Schedule } from "../../src/optimizers";
+import { quadratic2d, rosenbrock as rosen } from "../../src/objectives";
+import { minimize } from "../../src/training";
 import { quadratic, rosenbrock } from "./testObjectives";
 
 // Golden trajectories: 50 steps of torch.optim (PyTorch 1.13, float64) on 0.1x² + 2y² from
@@ -70,3 +72,18 @@ for (const c of fixture.cases) {
     assert.ok(worst <= 1e-12);
   });
 }
+
+// The same golden runs through minimize() on the course's own objectives (src/objectives):
+// the Trace holds every iterate and f, so a notebook's plot shows exactly these numbers.
+test("minimize on src/objectives' quadratic2d and rosenbrock() reproduces every PyTorch trajectory", () => {
+  for (const c of fixture.cases) {
+    const objective = c.objective === "quadratic" ? quadratic2d : rosen(2);
+    const trace = minimize(objective, makeRule(c), c.x0, { steps: c.steps });
+    assert.equal(trace.status, "max-iterations", c.name);
+    assert.equal(trace.xs.length, c.steps + 1);
+    trace.xs.forEach((x, k) =>
+      x.forEach((v, i) => assert.ok(rel(v, c.xs[k][i]) <= 1e-12, `${c.name}: step ${k}, x[${i}] = ${v}, expected ${c.xs[k][i]}`)),
+    );
+    trace.fs.forEach((f, k) => assert.ok(rel(f, c.fs[k]) <= 1e-12, `${c.name}: step ${k}, f = ${f}, expected ${c.fs[k]}`));
+  }
+});
