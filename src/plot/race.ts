@@ -90,14 +90,18 @@ export function race(objective: Objective, runs: RaceRun[], options: RaceOptions
   const traceIndices = parts.flatMap((_, i) => [first + 2 * i, first + 2 * i + 1]);
   const frames: PlotlyFrame[] = frameSteps.map((s) => ({ name: `step ${s}`, data: runTraces(s), traces: traceIndices }));
 
-  const still = { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } };
+  // redraw: true on every frame: with redraw: false plotly.js animates scatter traces only and
+  // drops the contour underneath (plotly.js issue #4491).
+  const still = { mode: "immediate", frame: { duration: 0, redraw: true }, transition: { duration: 0 } };
   return {
     data: [...base.data, ...frames[0].data],
     layout: {
       ...base.layout,
-      margin: { t: 50, r: 20, b: 110, l: 60 },
-      height: (options.height ?? 450) + 60,
-      legend: { orientation: "h", y: 1.02, yanchor: "bottom", x: 1, xanchor: "right" },
+      // title on top, the legend between it and the plot, the controls below the x axis
+      title: base.layout.title ? { ...(base.layout.title as object), y: 0.98, yanchor: "top" } : undefined,
+      margin: { t: base.layout.title ? 90 : 50, r: 20, b: 130, l: 60 },
+      height: (options.height ?? 450) + 100,
+      legend: { orientation: "h", y: 1.01, yanchor: "bottom", x: 0.5, xanchor: "center" },
       updatemenus: [
         {
           type: "buttons",
@@ -105,14 +109,14 @@ export function race(objective: Objective, runs: RaceRun[], options: RaceOptions
           showactive: false,
           x: 0,
           xanchor: "left",
-          y: -0.14,
+          y: -0.2,
           yanchor: "top",
           pad: { t: 0, r: 10 },
           buttons: [
             {
               label: "▶ Play",
               method: "animate",
-              args: [null, { fromcurrent: true, frame: { duration, redraw: false }, transition: { duration: 0 } }],
+              args: [null, { fromcurrent: true, frame: { duration, redraw: true }, transition: { duration: 0 } }],
             },
             { label: "❚❚ Pause", method: "animate", args: [[null], still] },
           ],
@@ -123,7 +127,7 @@ export function race(objective: Objective, runs: RaceRun[], options: RaceOptions
           active: 0,
           x: 0.22,
           len: 0.78,
-          y: -0.1,
+          y: -0.16,
           yanchor: "top",
           pad: { t: 0 },
           currentvalue: { prefix: "step ", visible: true, xanchor: "right" },
