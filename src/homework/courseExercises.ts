@@ -39,7 +39,9 @@ export function loadCourseExercises(dir: string): Map<string, CourseExercise> {
   const ts = require("typescript") as typeof import("typescript");
   const library = require("../index") as Record<string, unknown>;
   const ol = { ...library, hiddenTests };
-  const localRequire = (id: string) => (id === "optimlab" ? ol : require(id));
+  const homework = { ...require("./index"), hiddenTests };
+  // Notebooks import the homework helpers as "optimlab/dist/homework"; here they must be THIS copy.
+  const localRequire = (id: string) => (id === "optimlab" ? ol : /^optimlab\/dist\/homework(\/index(\.js)?)?$/.test(id) ? homework : require(id));
   const out = new Map<string, CourseExercise>();
   for (const file of listExerciseFiles(dir)) {
     const text = fs.readFileSync(file, "utf8");
@@ -53,7 +55,7 @@ export function loadCourseExercises(dir: string): Map<string, CourseExercise> {
           compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS },
         }).outputText;
         // eslint-disable-next-line no-new-func
-        new Function("ol", "require", "exports", js)(ol, localRequire, {});
+        new Function("ol", "hiddenTests", "require", "exports", js)(ol, hiddenTests, localRequire, {});
       }
     });
     if (parts.length === 0) throw new Error(`grade: ${file} has no hidden tests`);

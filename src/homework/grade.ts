@@ -94,18 +94,18 @@ function scorePart(part: HiddenExercise, run: Awaited<ReturnType<typeof runInSan
   const total = part.cases.reduce((s, c) => s + c.weight, 0);
   let passed = 0;
   let nPassed = 0;
-  const failures: string[] = [];
+  const failures: { label: string; reason: string }[] = [];
   part.cases.forEach((c, id) => {
     const r = run.results.get(id);
-    if (!r) return failures.push(`${c.label}: ${run.stopped ?? "no result"}`);
-    if (!r.ok) return failures.push(`${c.label}: ${r.error}`);
+    if (!r) return failures.push({ label: c.label, reason: run.stopped ?? "no result" });
+    if (!r.ok) return failures.push({ label: c.label, reason: r.error });
     const cmp = compare(decode(r.value), c.expected, c.tol);
     if (cmp.ok) {
       passed += c.weight;
       nPassed++;
     } else {
       const err = Number.isFinite(cmp.relativeError) ? `, relative error ${formatNumber(cmp.relativeError)} (tolerance ${c.tol})` : "";
-      failures.push(`${c.label}: ${cmp.detail}${err}`);
+      failures.push({ label: c.label, reason: `${cmp.detail}${err}` });
     }
   });
   const n = part.cases.length;
@@ -113,9 +113,10 @@ function scorePart(part: HiddenExercise, run: Awaited<ReturnType<typeof runInSan
   if (failures.length === 0) feedback = `all ${n} cases passed`;
   else {
     // The same message for every failed case (a stub, a timeout) is said once.
-    const reasons = failures.map((f) => f.slice(f.indexOf(": ") + 2));
-    const same = reasons.every((r) => r === reasons[0]);
-    const listed = same && failures.length > 1 ? [`every failed case: ${reasons[0]}`] : failures.slice(0, 3);
+    const same = failures.every((f) => f.reason === failures[0].reason);
+    const listed = same && failures.length > 1
+      ? [`every failed case: ${failures[0].reason}`]
+      : failures.slice(0, 3).map((f) => `${f.label}: ${f.reason}`);
     const more = !same && failures.length > 3 ? ` (and ${failures.length - 3} more)` : "";
     feedback = `${nPassed}/${n} cases passed; ${listed.join("; ")}${more}`;
     const cells = [...compileErrors, ...run.cellErrors];

@@ -90,7 +90,7 @@ function pick(value: unknown, keys: string[] | undefined): unknown {
 }
 
 /** Declares the hidden tests of one graded exercise (see the file comment). */
-export function hiddenTests(name: string, options: HiddenTestOptions, build: (t: HiddenTestBuilder) => void): HiddenExercise {
+export function hiddenTests(name: string, options: HiddenTestOptions, build: (t: HiddenTestBuilder) => void): void {
   if (typeof name !== "string" || name === "") throw new TypeError("hiddenTests: name must be a non-empty string");
   if (!(options.points > 0)) throw new RangeError(`hiddenTests: points must be > 0, got ${options.points}`);
   const ex: HiddenExercise = {
@@ -115,5 +115,4 @@ export function hiddenTests(name: string, options: HiddenTestOptions, build: (t:
   if (ex.cases.length === 0) throw new Error(`hiddenTests: "${name}" declares no cases`);
   if (collecting) collecting.push(ex);
   else console.log(`hidden tests "${name}": ${ex.cases.length} cases, ${ex.points} points (run by the grader)`);
-  return ex;
 }

@@ -17,7 +17,6 @@
 import * as fs from "fs";
 import * as vm from "vm";
 import { builtinModules } from "module";
-import * as library from "../index";
 import { runDriver, Driver } from "./drivers";
 import { decode, encode } from "./wire";
 
@@ -81,8 +80,28 @@ function notAvailable(name: string): () => never {
   };
 }
 
+/**
+ * fs.existsSync is documented never to throw, but under the permission model it throws for a path
+ * the process may not read (Node 20). The library looks for files at load time (show() looks for
+ * the project root), so here a file the process may not read does not exist.
+ */
+function tolerateDeniedExists(): void {
+  const realFs = require("fs") as typeof fs; // the module object itself, not an import's view of it
+  const existsSync = realFs.existsSync;
+  realFs.existsSync = (p: fs.PathLike) => {
+    try {
+      return existsSync(p);
+    } catch {
+      return false;
+    }
+  };
+}
+
 function installGlobals(hide: string[]): void {
-  const ol: Record<string, unknown> = { ...(library as Record<string, unknown>) };
+  tolerateDeniedExists();
+  // Loaded here, not at the top, so that the shim above is in place first.
+  const library = require("../index") as Record<string, unknown>;
+  const ol: Record<string, unknown> = { ...library };
   for (const name of hide) ol[name] = notAvailable(name);
   const g = globalThis as Record<string, unknown>;
   g.ol = ol;
@@ -108,9 +127,9 @@ function installGlobals(hide: string[]): void {
 
 async function main(): Promise<void> {
   const job = JSON.parse(fs.readFileSync("job.json", "utf8")) as Job;
+  installGlobals(job.hide);
   // Inputs are decoded before any submission code runs (it may replace Array.isArray…).
   const inputs = job.cases.map((c) => decode(c.args, true) as unknown[]);
-  installGlobals(job.hide);
   for (const cell of job.cells) {
     try {
       vm.runInThisContext(cell.code, { filename: cell.label });

@@ -12,7 +12,7 @@
  */
 import { compare, formatNumber } from "./compare";
 
-export interface SelfCheckResult {
+interface SelfCheckResult {
   label: string;
   pass: boolean;
   relativeError: number;
@@ -23,7 +23,7 @@ export function selfCheck(
   label: string,
   check: () => [unknown, unknown] | { maxRelativeError: number },
   options: { tol?: number } = {},
-): SelfCheckResult {
+): void {
   const tol = options.tol ?? 1e-6;
   let result: SelfCheckResult;
   try {
@@ -49,5 +49,5 @@ export function selfCheck(
     result = { label, pass: false, relativeError: Infinity, message };
   }
   console.log(`${result.pass ? "PASS" : "FAIL"}  ${label}: ${result.message}`);
-  return result;
+  // Nothing is returned, so a notebook cell ending in selfCheck(…) shows only the line above.
 }

@@ -30,10 +30,15 @@ export interface InputFunction {
   $source: string;
 }
 
-/** A function the grader can send to a submission as its source text. */
+/**
+ * A function the grader can send to a submission as its source text. The source may use `ol`,
+ * the library as loaded by this module (in the submission's process, not the copy the submission
+ * gets, in which the functions it must write are hidden).
+ */
 export function inputFunction(source: string): InputFunction {
+  const ol = require("../index");
   // eslint-disable-next-line no-new-func
-  const f = new Function(`return (${source});`)() as InputFunction;
+  const f = new Function("ol", `return (${source});`)(ol) as InputFunction;
   if (typeof f !== "function") throw new TypeError(`inputFunction: source must be a function expression, got ${source}`);
   f.$source = source;
   return f;
