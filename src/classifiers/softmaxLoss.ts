@@ -1,4 +1,4 @@
-import { matmulABt, matmulAtB } from "../core/matmul";
+import { matmulABt, matmulAtB, nonzeroPattern } from "../core/matmul";
 import type { Matrix } from "../core/matrix";
 import { allFinite } from "../core/vector";
 import { checkFiniteX, checkLossArgs } from "./checkLossArgs";
@@ -18,7 +18,8 @@ import type { LossResult } from "./lossResult";
 export function softmaxLoss(W: Matrix, X: Matrix, y: ArrayLike<number>, reg: number): LossResult {
   const labels = checkLossArgs("softmaxLoss", W, X, y, reg);
   const N = X.rows, C = W.rows;
-  const S = matmulABt(X, W); // scores, N×C
+  const zerosOfX = nonzeroPattern(X); // where X is not 0 (null when X is mostly nonzero): both products skip the zeros
+  const S = matmulABt(X, W, undefined, zerosOfX); // scores, N×C
   if (!allFinite(S.data)) checkFiniteX("softmaxLoss", X);
 
   // Overwrite S with dS = (P − Y) / N, row by row.
@@ -41,7 +42,7 @@ export function softmaxLoss(W: Matrix, X: Matrix, y: ArrayLike<number>, reg: num
   }
   loss /= N;
 
-  const dW = matmulAtB(S, X); // dSᵀ X, C×D
+  const dW = matmulAtB(S, X, undefined, false, zerosOfX); // dSᵀ X, C×D
   const w = W.data, g = dW.data;
   for (let k = 0; k < w.length; k++) {
     loss += reg * w[k] * w[k];

@@ -1,4 +1,5 @@
 import { checkMatrix, shapeOf, zeros, type Matrix } from "./matrix";
+import { allFinite } from "./vector";
 
 /**
  * Matrix products for the linear classifier, written for speed in plain JavaScript.
@@ -6,16 +7,53 @@ import { checkMatrix, shapeOf, zeros, type Matrix } from "./matrix";
  * With X (N×D, one example per row) and W (C×D, one class per row):
  *   scores = X Wᵀ (N×C)   is  matmulABt(X, W)   — every entry a dot product of two contiguous rows;
  *   dW = dScoresᵀ X (C×D)  is  matmulAtB(dScores, X) — every row of X added into the rows of dW.
- * Both read X once, row after row, as it sits in memory; neither makes a transposed copy.
+ * Both read X row after row, as it sits in memory; neither makes a transposed copy.
  *
- * Where the speed comes from (V8 does not vectorize, so it is all about loads per multiply):
- * several results are accumulated at once from one pass over the shared operand (2 rows × 4
- * classes in matmulABt, 4 rows × 2 classes in matmulAtB), so each number loaded from memory
- * is used for several multiply-adds, and the inner loops allocate nothing.
+ * Where the speed comes from (V8 does not vectorize, so it is all about work per number loaded):
+ * - blocking: several results are accumulated at once from one pass over the shared operand
+ *   (2 rows × 4 classes in matmulABt, 4 rows × 2 classes in matmulAtB), so each number loaded
+ *   is used for several multiply-adds, and the inner loops allocate nothing;
+ * - zeros: when X is mostly zeros (an MNIST digit is about 80% background), the products go
+ *   through the list of its nonzero entries (`nonzeroPattern`) and skip the multiplications by 0.
+ *   The sums are the same, term for term (adding 0·w changes nothing), as long as the other
+ *   operand is finite, so that path is taken only then (0·∞ would be NaN).
  */
 
-/** A Bᵀ: A is m×k, B is n×k, the result m×n (written into `out` when given). */
-export function matmulABt(A: Matrix, B: Matrix, out?: Matrix): Matrix {
+/** Where the nonzeros of each row are (compressed sparse rows): row i's are index[start[i] .. start[i+1]). */
+export interface NonzeroPattern {
+  start: Int32Array;
+  index: Int32Array;
+}
+
+/**
+ * The positions of the nonzero entries of each row of A, or null when A is not mostly zeros
+ * (the scan stops as soon as more than half the entries seen are nonzero).
+ */
+export function nonzeroPattern(A: Matrix): NonzeroPattern | null {
+  checkMatrix("nonzeroPattern", "A", A);
+  const { rows: m, cols: K, data: a } = A;
+  const start = new Int32Array(m + 1);
+  let index = new Int32Array(Math.ceil((m * K) / 8) + K);
+  let count = 0;
+  for (let i = 0; i < m; i++) {
+    if (count + K > index.length) { // room for one more full row, or grow
+      const bigger = new Int32Array(2 * index.length);
+      bigger.set(index);
+      index = bigger;
+    }
+    const row = i * K;
+    for (let k = 0; k < K; k++) if (a[row + k] !== 0) index[count++] = k;
+    start[i + 1] = count;
+    if (2 * count > (i + 1) * K) return null; // more than half nonzero: not worth it
+  }
+  return { start, index: index.subarray(0, count) };
+}
+
+/**
+ * A Bᵀ: A is m×k, B is n×k, the result m×n (written into `out` when given).
+ * `pattern` is A's `nonzeroPattern` (computed here when not given; null means "dense").
+ */
+export function matmulABt(A: Matrix, B: Matrix, out?: Matrix, pattern?: NonzeroPattern | null): Matrix {
   checkMatrix("matmulABt", "A", A);
   checkMatrix("matmulABt", "B", B);
   if (A.cols !== B.cols) throw new RangeError(`matmulABt: A is ${shapeOf(A)} but B is ${shapeOf(B)} (need the same number of columns)`);
@@ -23,8 +61,14 @@ export function matmulABt(A: Matrix, B: Matrix, out?: Matrix): Matrix {
   const C = out ?? zeros(m, n);
   if (C.rows !== m || C.cols !== n) throw new RangeError(`matmulABt: out must be ${m}×${n}, got ${shapeOf(C)}`);
   const a = A.data, b = B.data, c = C.data;
+  const nz = allFinite(b) ? (pattern === undefined ? nonzeroPattern(A) : pattern) : null;
+  if (nz) {
+    for (let i = 0; i < m; i++) sparseRowTimesBt(a, i * K, nz.index, nz.start[i], nz.start[i + 1], b, n, K, c, i * n);
+    return C;
+  }
   let i = 0;
   for (; i + 1 < m; i += 2) {
+    // Two rows of A against four rows of B: 8 sums, 6 loads per 8 multiply-adds.
     const a0 = i * K, a1 = a0 + K;
     let j = 0;
     for (; j + 3 < n; j += 4) {
@@ -40,16 +84,33 @@ export function matmulABt(A: Matrix, B: Matrix, out?: Matrix): Matrix {
       c[(i + 1) * n + j] = s10; c[(i + 1) * n + j + 1] = s11; c[(i + 1) * n + j + 2] = s12; c[(i + 1) * n + j + 3] = s13;
     }
     for (; j < n; j++) {
-      c[i * n + j] = dotAt(a, a0, b, j * K, K);
-      c[(i + 1) * n + j] = dotAt(a, a1, b, j * K, K);
+      const bj = j * K;
+      let s0 = 0, s1 = 0;
+      for (let k = 0; k < K; k++) {
+        const w = b[bj + k];
+        s0 += a[a0 + k] * w;
+        s1 += a[a1 + k] * w;
+      }
+      c[i * n + j] = s0;
+      c[(i + 1) * n + j] = s1;
     }
   }
-  for (; i < m; i++) for (let j = 0; j < n; j++) c[i * n + j] = dotAt(a, i * K, b, j * K, K);
+  for (; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += a[i * K + k] * b[j * K + k];
+      c[i * n + j] = s;
+    }
+  }
   return C;
 }
 
-/** Aᵀ B: A is m×n, B is m×k, the result n×k (written into `out` when given, else a new zero matrix). */
-export function matmulAtB(A: Matrix, B: Matrix, out?: Matrix): Matrix {
+/**
+ * Aᵀ B: A is m×n, B is m×k, the result n×k, written into `out` when given (else a new matrix).
+ * With `accumulate`, the product is added to what `out` holds: out += Aᵀ B.
+ * `pattern` is B's `nonzeroPattern` (computed here when not given; null means "dense").
+ */
+export function matmulAtB(A: Matrix, B: Matrix, out?: Matrix, accumulate = false, pattern?: NonzeroPattern | null): Matrix {
   checkMatrix("matmulAtB", "A", A);
   checkMatrix("matmulAtB", "B", B);
   if (A.rows !== B.rows) throw new RangeError(`matmulAtB: A is ${shapeOf(A)} but B is ${shapeOf(B)} (need the same number of rows)`);
@@ -57,7 +118,12 @@ export function matmulAtB(A: Matrix, B: Matrix, out?: Matrix): Matrix {
   const C = out ?? zeros(n, K);
   if (C.rows !== n || C.cols !== K) throw new RangeError(`matmulAtB: out must be ${n}×${K}, got ${shapeOf(C)}`);
   const a = A.data, b = B.data, c = C.data;
-  c.fill(0);
+  if (!accumulate) c.fill(0);
+  const nz = allFinite(a) ? (pattern === undefined ? nonzeroPattern(B) : pattern) : null;
+  if (nz) {
+    for (let i = 0; i < m; i++) sparseRowIntoRows(a, i * n, n, b, i * K, nz.index, nz.start[i], nz.start[i + 1], c, K);
+    return C;
+  }
   // Row i of B, scaled by A[i][j], is added to row j of the result: four rows of B at a time.
   let i = 0;
   for (; i + 3 < m; i += 4) {
@@ -88,16 +154,43 @@ export function matmulAtB(A: Matrix, B: Matrix, out?: Matrix): Matrix {
   return C;
 }
 
-/** Σ_k a[ia + k] b[ib + k], unrolled by four. */
-function dotAt(a: Float64Array, ia: number, b: Float64Array, ib: number, K: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  let k = 0;
-  for (; k + 3 < K; k += 4) {
-    s0 += a[ia + k] * b[ib + k];
-    s1 += a[ia + k + 1] * b[ib + k + 1];
-    s2 += a[ia + k + 2] * b[ib + k + 2];
-    s3 += a[ia + k + 3] * b[ib + k + 3];
+/** c[ci + j] = Σ_t a[ai + k_t] b[j·K + k_t] over the positions k_t = nz[from .. to), for every row j < n of B. */
+function sparseRowTimesBt(
+  a: Float64Array, ai: number, nz: Int32Array, from: number, to: number, b: Float64Array, n: number, K: number, c: Float64Array, ci: number,
+): void {
+  let j = 0;
+  for (; j + 4 < n; j += 5) { // five rows of B per pass over the nonzeros
+    const b0 = j * K, b1 = b0 + K, b2 = b1 + K, b3 = b2 + K, b4 = b3 + K;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
+    for (let t = from; t < to; t++) {
+      const k = nz[t], x = a[ai + k];
+      s0 += x * b[b0 + k]; s1 += x * b[b1 + k]; s2 += x * b[b2 + k]; s3 += x * b[b3 + k]; s4 += x * b[b4 + k];
+    }
+    c[ci + j] = s0; c[ci + j + 1] = s1; c[ci + j + 2] = s2; c[ci + j + 3] = s3; c[ci + j + 4] = s4;
   }
-  for (; k < K; k++) s0 += a[ia + k] * b[ib + k];
-  return s0 + s1 + s2 + s3;
+  for (; j < n; j++) {
+    const bj = j * K;
+    let s = 0;
+    for (let t = from; t < to; t++) { const k = nz[t]; s += a[ai + k] * b[bj + k]; }
+    c[ci + j] = s;
+  }
+}
+
+/** Row j of c += a[ai + j] · (the row of b at bi), over the positions nz[from .. to) only, for every j < n. */
+function sparseRowIntoRows(
+  a: Float64Array, ai: number, n: number, b: Float64Array, bi: number, nz: Int32Array, from: number, to: number, c: Float64Array, K: number,
+): void {
+  let j = 0;
+  for (; j + 4 < n; j += 5) { // five rows of c per pass over the nonzeros
+    const p0 = a[ai + j], p1 = a[ai + j + 1], p2 = a[ai + j + 2], p3 = a[ai + j + 3], p4 = a[ai + j + 4];
+    const o0 = j * K, o1 = o0 + K, o2 = o1 + K, o3 = o2 + K, o4 = o3 + K;
+    for (let t = from; t < to; t++) {
+      const k = nz[t], x = b[bi + k];
+      c[o0 + k] += p0 * x; c[o1 + k] += p1 * x; c[o2 + k] += p2 * x; c[o3 + k] += p3 * x; c[o4 + k] += p4 * x;
+    }
+  }
+  for (; j < n; j++) {
+    const p = a[ai + j], o = j * K;
+    for (let t = from; t < to; t++) { const k = nz[t]; c[o + k] += p * b[bi + k]; }
+  }
 }

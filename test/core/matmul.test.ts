@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { matmulABt, matmulAtB } from "../../src/core/matmul";
+import { matmulABt, matmulAtB, nonzeroPattern } from "../../src/core/matmul";
 import { matrix, zeros } from "../../src/core/matrix";
 import { rng } from "../../src/core/random";
 
@@ -33,6 +33,40 @@ test("blocked kernels equal the triple loop for every remainder of the blocking"
       assert.ok(Math.abs(out.data[i * k + j] - s) < 1e-12, `AtB ${m}×${n}×${k} [${i}][${j}]`);
     }
   }
+});
+
+test("mostly-zero inputs take the nonzero path and give the triple loop's sums; 0·∞ stays NaN", () => {
+  const r = rng(2);
+  for (const [m, n, k] of [[9, 10, 31], [4, 3, 5], [7, 12, 2]]) {
+    // 80% zeros, as in an MNIST digit
+    const A = matrix(m, k, Array.from({ length: m * k }, () => (r.random() < 0.8 ? 0 : r.normal())));
+    const B = matrix(n, k, r.normals(n * k));
+    const p = nonzeroPattern(A);
+    assert.ok(p !== null, "mostly zeros: a pattern");
+    const got = matmulABt(A, B);
+    const viaPattern = matmulABt(A, B, undefined, p);
+    const dense = matmulABt(A, B, undefined, null);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let t = 0; t < k; t++) s += A.data[i * k + t] * B.data[j * k + t];
+      assert.ok(Math.abs(got.data[i * n + j] - s) < 1e-12 && viaPattern.data[i * n + j] === got.data[i * n + j]);
+      assert.ok(Math.abs(dense.data[i * n + j] - s) < 1e-12);
+    }
+    // Aᵀ-side: P (m×n) against the sparse A (m×k), accumulated onto 1s.
+    const P = matrix(m, n, r.normals(m * n));
+    const out = matrix(n, k, new Array(n * k).fill(1));
+    matmulAtB(P, A, out, true, p);
+    for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) {
+      let s = 1;
+      for (let t = 0; t < m; t++) s += P.data[t * n + i] * A.data[t * k + j];
+      assert.ok(Math.abs(out.data[i * k + j] - s) < 1e-12, `AtB sparse [${i}][${j}]`);
+    }
+  }
+  // Dense input: no pattern.
+  assert.equal(nonzeroPattern(matrix([[1, 2], [3, 0]])), null);
+  // 0 · Infinity is NaN in IEEE arithmetic: an infinite B turns the zero-skipping off.
+  const Z = matrix([[0, 0, 0, 1]]), Binf = matrix([[Infinity, 0, 0, 1]]);
+  assert.ok(Number.isNaN(matmulABt(Z, Binf).data[0]));
 });
 
 test("shape errors", () => {
