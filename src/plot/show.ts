@@ -11,8 +11,14 @@ function projectRoot(): string {
   return dir;
 }
 
-/** Where `npm run build` puts the plotly.js bundle (scatter, contour, heatmap, surface, bar). */
-export const PLOTLY_BUNDLE = path.join(projectRoot(), "assets", "plotly.min.js");
+/**
+ * Where `npm run build` puts the plotly.js bundle (scatter, contour, heatmap, surface, bar).
+ * Looked up when first needed, not on import: the grader imports this module in a process
+ * that may not read the file system.
+ */
+export function plotlyBundlePath(): string {
+  return path.join(projectRoot(), "assets", "plotly.min.js");
+}
 
 let plotlyInlined = false;
 let figureCount = 0;
@@ -65,10 +71,11 @@ let gzippedPlotly: string | null = null;
 /** plotly.js, gzipped and base64-encoded: about a third of the minified size. */
 function plotlyPayload(): string {
   if (gzippedPlotly === null) {
-    if (!fs.existsSync(PLOTLY_BUNDLE)) {
-      throw new Error(`show: the plotly.js bundle is missing at ${PLOTLY_BUNDLE}; run \`npm run build\``);
+    const bundle = plotlyBundlePath();
+    if (!fs.existsSync(bundle)) {
+      throw new Error(`show: the plotly.js bundle is missing at ${bundle}; run \`npm run build\``);
     }
-    gzippedPlotly = zlib.gzipSync(fs.readFileSync(PLOTLY_BUNDLE), { level: 9 }).toString("base64");
+    gzippedPlotly = zlib.gzipSync(fs.readFileSync(bundle), { level: 9 }).toString("base64");
   }
   return gzippedPlotly;
 }

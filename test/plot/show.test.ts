@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as zlib from "zlib";
-import { figureBundle, describe, PLOTLY_BUNDLE } from "../../src/plot/show";
+import { figureBundle, describe, plotlyBundlePath } from "../../src/plot/show";
 import { lineChart } from "../../src/plot/lineChart";
 import { barChart } from "../../src/plot/barChart";
 import { overlay, figure, withLayout } from "../../src/plot/figure";
@@ -23,6 +23,7 @@ test("the bundle carries the figure as plotly JSON, HTML and one line of text", 
 });
 
 test("the first figure of a session inlines plotly.js, gzipped, and it unpacks to the bundle", () => {
+  const PLOTLY_BUNDLE = plotlyBundlePath();
   assert.ok(fs.existsSync(PLOTLY_BUNDLE), "run npm run build first");
   const html = figureBundle(fig, { inlinePlotly: true })["text/html"] as string;
   const b64 = /atob\("([A-Za-z0-9+/=]+)"\)/.exec(html);
