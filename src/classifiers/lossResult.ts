@@ -5,3 +5,8 @@ export interface LossResult {
   loss: number;
   grad: Matrix;
 }
+
+/** `gradient: false` asks a loss for its value only. */
+export interface LossOptions {
+  gradient?: boolean;
+}

@@ -1,8 +1,8 @@
-import { matmulABt, matmulAtB, nonzeroPattern } from "../core/matmul";
+import { matmulABt, matmulAtB, patternOf } from "../core/matmul";
 import type { Matrix } from "../core/matrix";
 import { allFinite } from "../core/vector";
 import { checkFiniteX, checkLossArgs } from "./checkLossArgs";
-import type { LossResult } from "./lossResult";
+import type { LossOptions, LossResult } from "./lossResult";
 
 /**
  * The softmax loss, vectorized: the same numbers as `softmaxLossNaive`, as matrix products.
@@ -13,12 +13,15 @@ import type { LossResult } from "./lossResult";
  *     dS = (P − Y) / N   (Y one-hot)
  *     dW = dSᵀ X + 2 reg W                       C×D
  *
- * W is C×D, X is N×D, y has N labels in 0..C−1. Returns { loss, grad } with grad C×D.
+ * W is C×D, X is N×D, y has N labels in 0..C−1. Returns { loss, grad } with grad C×D; with
+ * `{ gradient: false }` only the loss (half the work: random search needs no gradient).
  */
-export function softmaxLoss(W: Matrix, X: Matrix, y: ArrayLike<number>, reg: number): LossResult {
+export function softmaxLoss(W: Matrix, X: Matrix, y: ArrayLike<number>, reg: number): LossResult;
+export function softmaxLoss(W: Matrix, X: Matrix, y: ArrayLike<number>, reg: number, options: LossOptions): { loss: number; grad?: Matrix };
+export function softmaxLoss(W: Matrix, X: Matrix, y: ArrayLike<number>, reg: number, options: LossOptions = {}): { loss: number; grad?: Matrix } {
   const labels = checkLossArgs("softmaxLoss", W, X, y, reg);
   const N = X.rows, C = W.rows;
-  const zerosOfX = nonzeroPattern(X); // where X is not 0 (null when X is mostly nonzero): both products skip the zeros
+  const zerosOfX = patternOf(X); // where X is not 0 (null when X is mostly nonzero): both products skip the zeros
   const S = matmulABt(X, W, undefined, zerosOfX); // scores, N×C
   if (!allFinite(S.data)) checkFiniteX("softmaxLoss", X);
 
@@ -41,6 +44,10 @@ export function softmaxLoss(W: Matrix, X: Matrix, y: ArrayLike<number>, reg: num
     s[row + yi] -= 1 / N;
   }
   loss /= N;
+  if (options.gradient === false) {
+    for (const w of W.data) loss += reg * w * w; // the same sum, in the same order, as below
+    return { loss };
+  }
 
   const dW = matmulAtB(S, X, undefined, false, zerosOfX); // dSᵀ X, C×D
   const w = W.data, g = dW.data;

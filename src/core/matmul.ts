@@ -49,6 +49,27 @@ export function nonzeroPattern(A: Matrix): NonzeroPattern | null {
   return { start, index: index.subarray(0, count) };
 }
 
+/** A matrix that carries where its nonzeros are, found once by `withNonzeroPattern`. */
+export interface PatternedMatrix extends Matrix {
+  readonly nonzeros: NonzeroPattern | null;
+}
+
+/**
+ * The same matrix (sharing its data), with its nonzero pattern found once and kept, so that every
+ * later product with it skips the scan: worth it when one dataset meets many weights (random
+ * search tries 1000 W on the same X; full-batch L-BFGS evaluates the loss again and again).
+ * Its data must not change afterwards: the kept pattern would no longer be true.
+ */
+export function withNonzeroPattern(A: Matrix): PatternedMatrix {
+  return { rows: A.rows, cols: A.cols, data: A.data, nonzeros: nonzeroPattern(A) };
+}
+
+/** A's nonzero pattern: the one it carries, or a fresh scan. */
+export function patternOf(A: Matrix): NonzeroPattern | null {
+  const kept = (A as Partial<PatternedMatrix>).nonzeros;
+  return kept !== undefined ? kept : nonzeroPattern(A);
+}
+
 /**
  * A Bᵀ: A is m×k, B is n×k, the result m×n (written into `out` when given).
  * `pattern` is A's `nonzeroPattern` (computed here when not given; null means "dense").
@@ -61,7 +82,7 @@ export function matmulABt(A: Matrix, B: Matrix, out?: Matrix, pattern?: NonzeroP
   const C = out ?? zeros(m, n);
   if (C.rows !== m || C.cols !== n) throw new RangeError(`matmulABt: out must be ${m}×${n}, got ${shapeOf(C)}`);
   const a = A.data, b = B.data, c = C.data;
-  const nz = allFinite(b) ? (pattern === undefined ? nonzeroPattern(A) : pattern) : null;
+  const nz = allFinite(b) ? (pattern === undefined ? patternOf(A) : pattern) : null;
   if (nz) {
     for (let i = 0; i < m; i++) sparseRowTimesBt(a, i * K, nz.index, nz.start[i], nz.start[i + 1], b, n, K, c, i * n);
     return C;
@@ -119,7 +140,7 @@ export function matmulAtB(A: Matrix, B: Matrix, out?: Matrix, accumulate = false
   if (C.rows !== n || C.cols !== K) throw new RangeError(`matmulAtB: out must be ${n}×${K}, got ${shapeOf(C)}`);
   const a = A.data, b = B.data, c = C.data;
   if (!accumulate) c.fill(0);
-  const nz = allFinite(a) ? (pattern === undefined ? nonzeroPattern(B) : pattern) : null;
+  const nz = allFinite(a) ? (pattern === undefined ? patternOf(B) : pattern) : null;
   if (nz) {
     for (let i = 0; i < m; i++) sparseRowIntoRows(a, i * n, n, b, i * K, nz.index, nz.start[i], nz.start[i + 1], c, K);
     return C;
