@@ -7,7 +7,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { listNotebooks, runNotebooks } from "./notebooks";
-import { jupyterEnv, NOTEBOOKS, ROOT, SCRIPTS } from "./paths";
+import { jupyterEnv, NOTEBOOKS, ROOT, runAsCommand, SCRIPTS } from "./paths";
 import { ensureJupyter } from "./tools";
 
 export const SITE = path.join(ROOT, "site");
@@ -112,11 +112,4 @@ function main(): void {
   process.exit(r.ok ? 0 : 1);
 }
 
-if (require.main === module) {
-  try {
-    main();
-  } catch (e) {
-    console.error((e as Error).message);
-    process.exit(1);
-  }
-}
+runAsCommand(module, main);

@@ -8,7 +8,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { jupyterEnv, NOTEBOOKS, ROOT, SCRIPTS } from "./paths";
+import { jupyterEnv, NOTEBOOKS, ROOT, runAsCommand, SCRIPTS } from "./paths";
 import { ensureJupyter } from "./tools";
 
 /** Where executed copies go by default (mirroring notebooks/; never committed). */
@@ -55,11 +55,4 @@ function main(): void {
   process.exit(r.ok ? 0 : 1);
 }
 
-if (require.main === module) {
-  try {
-    main();
-  } catch (e) {
-    console.error((e as Error).message);
-    process.exit(1);
-  }
-}
+runAsCommand(module, main);

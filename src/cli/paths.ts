@@ -23,3 +23,17 @@ export function jupyterEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     ...extra,
   };
 }
+
+/**
+ * Runs a command's main function when its file is the one node was started with (not when a
+ * test imports it); an error ends the process with its message and exit status 1.
+ */
+export function runAsCommand(module: NodeModule, main: () => void): void {
+  if (require.main !== module) return;
+  try {
+    main();
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+}

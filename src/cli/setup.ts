@@ -10,7 +10,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { KERNEL_DIR, KERNEL_NAME, ROOT } from "./paths";
+import { KERNEL_DIR, KERNEL_NAME, ROOT, runAsCommand } from "./paths";
 import { ensureChromium, ensureJupyter } from "./tools";
 
 export const PLOTLY_TRACES = ["scatter", "contour", "heatmap", "surface", "bar"];
@@ -102,11 +102,4 @@ function main(): void {
   }
 }
 
-if (require.main === module) {
-  try {
-    main();
-  } catch (e) {
-    console.error((e as Error).message);
-    process.exit(1);
-  }
-}
+runAsCommand(module, main);

@@ -6,7 +6,7 @@
  * says which it chose), `--no-browser`, and `--lab` for JupyterLab where it is installed.
  */
 import { spawn, spawnSync } from "child_process";
-import { jupyterEnv, NOTEBOOKS } from "./paths";
+import { jupyterEnv, NOTEBOOKS, runAsCommand } from "./paths";
 import { ensureJupyter } from "./tools";
 
 function main(): void {
@@ -31,9 +31,4 @@ function main(): void {
   child.on("exit", (code) => process.exit(code ?? 0));
 }
 
-try {
-  main();
-} catch (e) {
-  console.error((e as Error).message);
-  process.exit(1);
-}
+runAsCommand(module, main);
