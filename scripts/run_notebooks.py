@@ -85,8 +85,9 @@ def main():
     results = []
     for p in args.notebooks:
         out = args.out
-        if out and args.root:
-            out = os.path.join(out, os.path.dirname(os.path.relpath(os.path.abspath(p), args.root)))
+        rel = os.path.relpath(os.path.abspath(p), args.root) if args.root else ""
+        if out and rel and not rel.startswith(".."):  # mirror the folders under --root only
+            out = os.path.join(out, os.path.dirname(rel))
         results.append(run(p, args.timeout, out))
     passed = sum(results)
     print(f"{passed} passed, {len(results) - passed} failed")
