@@ -1,12 +1,8 @@
-import * as fs from "fs";
 import * as path from "path";
+import { projectRoot } from "../core/projectRoot";
 
-/** The project's root folder: the nearest above this file with a package.json (from dist/cli/ or a test build). */
-export const ROOT = ((): string => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-})();
+/** The project's root folder (from dist/cli/ or a test build). */
+export const ROOT = projectRoot();
 export const NOTEBOOKS = path.join(ROOT, "notebooks");
 /** Jupyter data folder kept in the project; JUPYTER_PATH points here so Jupyter finds our kernel. */
 export const JUPYTER_DATA = path.join(ROOT, ".jupyter");

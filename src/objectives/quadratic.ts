@@ -1,3 +1,4 @@
+import { cholesky } from "../core/cholesky";
 import { checkMatrix, matrix, type Matrix } from "../core/matrix";
 import { checkPoint } from "./checkPoint";
 import type { Objective } from "./objective";
@@ -63,7 +64,7 @@ export function quadratic(
       checkPoint("quadratic", x, n);
       return { rows: n, cols: n, data: Hd.slice() };
     },
-    minimum: isPositiveDefinite(Hd, n) ? { x: c.slice(), f: 0 } : undefined,
+    minimum: cholesky({ rows: n, cols: n, data: Hd }) !== null ? { x: c.slice(), f: 0 } : undefined, // positive definite: a bowl
     window: options.window ?? (n === 2 ? { x: [c[0] - 5, c[0] + 5], y: [c[1] - 5, c[1] + 5] } : undefined),
   };
 }
@@ -76,21 +77,3 @@ export const quadratic2d: Objective = quadratic([[0.2, 0], [0, 4]], {
   name: "0.1x² + 2y²",
   window: { x: [-10, 10], y: [-5, 5] },
 });
-
-/** Cholesky without storing the factor: true when every pivot is positive. */
-function isPositiveDefinite(a: Float64Array, n: number): boolean {
-  const L = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    let d = a[j * n + j];
-    for (let k = 0; k < j; k++) d -= L[j * n + k] * L[j * n + k];
-    if (!(d > 0)) return false;
-    const ljj = Math.sqrt(d);
-    L[j * n + j] = ljj;
-    for (let i = j + 1; i < n; i++) {
-      let s = a[i * n + j];
-      for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k];
-      L[i * n + j] = s / ljj;
-    }
-  }
-  return true;
-}

@@ -17,9 +17,14 @@ function cachedExports(pattern: RegExp): Record<string, unknown>[] {
     .map(([, mod]) => mod!.exports as Record<string, unknown>);
 }
 
+let tslabJupyter: Record<string, unknown>[] | null = null; // found once: a progress line sends many times
+
 function tslabWriter(): Writer | null {
-  for (const jupyter of cachedExports(/[\\/]tslab[\\/]dist[\\/]jupyter\.js$/)) {
-    const w = jupyter.lastWriteDisplayData;
+  if (tslabJupyter === null || tslabJupyter.length === 0) {
+    tslabJupyter = cachedExports(/[\\/]tslab[\\/]dist[\\/]jupyter\.js$/);
+  }
+  for (const jupyter of tslabJupyter) {
+    const w = jupyter.lastWriteDisplayData; // read each time: tslab sets it for every cell
     if (typeof w === "function") return w as Writer;
   }
   return null;
@@ -38,7 +43,6 @@ export function inKernel(): boolean {
 export function sendDisplay(data: MimeBundle, options: { displayId?: string; update?: boolean } = {}): boolean {
   const write = tslabWriter();
   if (!write) return false;
-  queueKernelOutput();
   const transient = options.displayId ? { display_id: options.displayId } : {};
   write({ data, metadata: {}, transient }, options.update === true);
   return true;

@@ -1,15 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
+import { projectRoot } from "../core/projectRoot";
 import type { Figure } from "./figure";
 import { sendDisplay, type MimeBundle } from "./jupyterDisplay";
-
-/** The project's folder: the nearest one above this file with a package.json (dist/ or a test build). */
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
 
 /**
  * Where `npm run build` puts the plotly.js bundle (scatter, contour, heatmap, surface, bar).
