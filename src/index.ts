@@ -3,6 +3,7 @@
  * its own file under the folder named after its part of the lecture.
  */
 export * from "./core";
+export * from "./compute";
 export * from "./data";
 export * from "./objectives";
 export * from "./classifiers";

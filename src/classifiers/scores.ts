@@ -1,4 +1,4 @@
-import { matmulABt } from "../core/matmul";
+import { matmulABt } from "../compute/matmul";
 import { checkMatrix, shapeOf, type Matrix } from "../core/matrix";
 
 /**

@@ -1,4 +1,4 @@
-import { matmulABt, matmulAtB, patternOf } from "../core/matmul";
+import { matmulABt, matmulAtB, patternOf } from "../compute/matmul";
 import type { Matrix } from "../core/matrix";
 import { allFinite } from "../core/vector";
 import { checkFiniteX, checkLossArgs } from "./checkLossArgs";

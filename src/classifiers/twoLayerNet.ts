@@ -1,5 +1,5 @@
 import { checkMatrix, shapeOf, transpose, type Matrix } from "../core/matrix";
-import { matmulABt, matmulAtB } from "../core/matmul";
+import { matmulABt, matmulAtB } from "../compute/matmul";
 import { rng } from "../core/random";
 import type { Objective } from "../objectives/objective";
 

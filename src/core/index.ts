@@ -1,5 +1,4 @@
 export * from "./matrix";
 export * from "./vector";
 export * from "./random";
-export * from "./matmul";
 export * from "./cholesky";

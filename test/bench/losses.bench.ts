@@ -19,7 +19,7 @@ import { addBias } from "../../src/data";
 import { mnistAll } from "../../src/data/mnist";
 import { matrix, type Matrix } from "../../src/core/matrix";
 import { rng } from "../../src/core/random";
-import { withNonzeroPattern } from "../../src/core/matmul";
+import { withNonzeroPattern } from "../../src/compute/matmul";
 import { svmLoss, softmaxLoss } from "../../src/classifiers";
 
 const GOAL = 2;

@@ -16,7 +16,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { addBias } from "../../src/data";
-import { withNonzeroPattern } from "../../src/core/matmul";
+import { withNonzeroPattern } from "../../src/compute/matmul";
 import { mnistAll } from "../../src/data/mnist";
 import { softmaxLoss } from "../../src/classifiers";
 import { rosenbrock } from "../../src/objectives";

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { svmLoss } from "../../src/classifiers/svmLoss";
 import { softmaxLoss } from "../../src/classifiers/softmaxLoss";
-import { withNonzeroPattern, patternOf } from "../../src/core/matmul";
+import { withNonzeroPattern, patternOf } from "../../src/compute/matmul";
 import { rng } from "../../src/core/random";
 import type { Matrix } from "../../src/core/matrix";
 

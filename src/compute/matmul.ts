@@ -1,5 +1,5 @@
-import { checkMatrix, shapeOf, zeros, type Matrix } from "./matrix";
-import { allFinite } from "./vector";
+import { checkMatrix, shapeOf, zeros, type Matrix } from "../core/matrix";
+import { allFinite } from "../core/vector";
 
 /**
  * Matrix products for the linear classifier, written for speed in plain JavaScript.

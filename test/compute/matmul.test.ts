@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { matmulABt, matmulAtB, nonzeroPattern } from "../../src/core/matmul";
+import { matmulABt, matmulAtB, nonzeroPattern } from "../../src/compute/matmul";
 import { matrix, zeros } from "../../src/core/matrix";
 import { rng } from "../../src/core/random";
 
