@@ -1,0 +1,3 @@
+export * from "./question";
+export * from "./checkPrediction";
+export { allQuestions } from "./registry";
