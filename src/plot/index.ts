@@ -16,3 +16,4 @@ export * from "./hiddenActivations";
 export * from "./imageGrid";
 export * from "./hyperplanes";
 export * from "./gradCheckTable";
+export * from "./logHistogram";
