@@ -64,7 +64,7 @@ export const lesson01: Question[] = [
   {
     id: "01-scale-w-predictions",
     kind: "choice",
-    prompt: "Multiply the trained W by 2. How many of the 500 validation predictions change? (a) none (b) about half (c) nearly all",
+    prompt: "Multiply the trained W by 2. How many of the 500 validation predictions change? (a) none (b) about half (c) nearly all.",
     choices: ["a", "b", "c"],
     answerHash: "45911e07",
     why: "Every score doubles, so the largest score stays the largest: the predicted class (an argmax) cannot change. " +

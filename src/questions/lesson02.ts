@@ -34,7 +34,7 @@ export const lesson02: Question[] = [
     id: "02-loss-spread-255",
     kind: "choice",
     prompt: "Scale every pixel by 255 (the bytes 0–255 images are stored as) and try the same random W. " +
-      "The spread (standard deviation) of their losses becomes: (a) about the same (b) about √255 ≈ 16 times larger (c) about 255 times larger",
+      "The spread (standard deviation) of their losses becomes: (a) about the same (b) about √255 ≈ 16 times larger (c) about 255 times larger.",
     choices: ["a", "b", "c"],
     answerHash: "ff171d95",
     why: "While every margin s_j − s_y + 1 stays positive, the SVM loss is (C − 1) plus the mean of Σ_j (s_j − s_y): " +
@@ -45,7 +45,7 @@ export const lesson02: Question[] = [
     id: "02-downhill-fraction",
     kind: "choice",
     prompt: "From the best random W, try 200 small random steps (each kept only if the loss goes down). How many go downhill? " +
-      "(a) almost none (b) about half (c) almost all",
+      "(a) almost none (b) about half (c) almost all.",
     choices: ["a", "b", "c"],
     answerHash: "24b57872",
     why: "For a small step δ the loss changes by about ∇L·δ. A random δ is as likely to point one way as the opposite " +
