@@ -55,7 +55,11 @@ for (const file of lessonFiles()) {
     const MARK = "// test set: scored once, at the end";
     const code = cells.map((c, i) => ({ i, src: c.cell_type === "code" ? sourceOf(c) : "" }));
     const names = new Set<string>();
-    for (const { src } of code) for (const m of src.matchAll(/\btest\s*:\s*([A-Za-z_$][\w$]*)/g)) names.add(m[1]);
+    for (const { src } of code) {
+      for (const m of src.matchAll(/\btest\s*:\s*([A-Za-z_$][\w$]*)/g)) names.add(m[1]);
+      // shorthand: `const { train, test } = …` binds the name test itself
+      for (const m of src.matchAll(/(?:const|let)\s*\{([^}]*)\}\s*=/g)) if (/(^|[,{\s])test\s*(,|$)/.test(m[1].trim() + ",")) names.add("test");
+    }
     // names computed from test data (`const Xtest = ol.addBias(testSet.X)`)
     for (let grew = true; grew; ) {
       grew = false;
@@ -67,7 +71,7 @@ for (const file of lessonFiles()) {
     }
     if (names.size === 0) return;
     const uses = (src: string) => [...names].some((n) => new RegExp(`\\b${n.replace(/\$/g, "\\$")}\\b`).test(src));
-    const defines = (src: string) => /\btest\s*:\s*[A-Za-z_$]/.test(src);
+    const defines = (src: string) => /\btest\s*:\s*[A-Za-z_$]/.test(src) || /(?:const|let)\s*\{[^}]*\btest\b[^}]*\}\s*=/.test(src);
     const marked = code.filter(({ src }) => src.includes(MARK));
     assert.ok(marked.length <= 1, `${name}: cells ${marked.map((c) => c.i).join(", ")} are all marked as the one test-set cell`);
     for (const { i, src } of code) {
