@@ -26,10 +26,12 @@ import { simdKernelBytes, MAX_PAGES } from "./simdKernels";
 
 export type ComputeBackend = "auto" | "scalar" | "simd";
 
-/** Below this many multiply-adds a product stays in scalar JavaScript (copying would cost more). */
-const MIN_WORK = 1 << 15;
-/** From this many multiply-adds on, a product is cut into two halves of its rows (for two threads). */
-const SPLIT_WORK = 1 << 20;
+/**
+ * minWork: below this many multiply-adds a product stays in scalar JavaScript (copying would cost
+ * more). splitWork: from this many on, a product is cut into two halves of its rows (for two
+ * threads). Tests lower them to send tiny shapes through the kernels; nothing else changes them.
+ */
+export const fastThresholds = { minWork: 1 << 15, splitWork: 1 << 20 };
 /** How long the main thread waits for the worker's half before it gives up the fast path, in ms. */
 const WORKER_TIMEOUT_MS = 20000;
 
@@ -254,7 +256,7 @@ function runInParts(f: Fast, kind: 1 | 2, args: [number, number, number, number,
 
 /** Where the rows are cut in two: a shape-only rule (a multiple of 4, about half), or m for one part. */
 function cut(m: number, work: number): number {
-  if (work < SPLIT_WORK || m < 8) return m;
+  if (work < fastThresholds.splitWork || m < 2) return m;
   return Math.min(m, ((m >> 1) + 3) & ~3);
 }
 
@@ -264,7 +266,7 @@ interface Dense { rows: number; cols: number; data: Float64Array }
 export function fastABt(A: Dense, B: Dense, C: Dense): boolean {
   const m = A.rows, n = B.rows, K = A.cols;
   const work = m * n * K;
-  if (work < MIN_WORK || K === 0) return false;
+  if (work === 0 || work < fastThresholds.minWork) return false;
   const f = ready();
   if (!f) return false;
   const [a, b, c] = place(f, [A, B], [m * n]);
@@ -278,7 +280,7 @@ export function fastABt(A: Dense, B: Dense, C: Dense): boolean {
 export function fastAtB(A: Dense, B: Dense, C: Dense, accumulate: boolean): boolean {
   const m = A.rows, n = A.cols, K = B.cols;
   const work = m * n * K;
-  if (work < MIN_WORK) return false;
+  if (work === 0 || work < fastThresholds.minWork) return false;
   const f = ready();
   if (!f) return false;
   const h = cut(m, work);
