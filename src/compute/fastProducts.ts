@@ -166,9 +166,11 @@ let clock = 0;
 
 const round = (bytes: number) => Math.ceil(bytes / 64) * 64;
 
+/** Grows the memory to at least `end` bytes; a RangeError when it cannot (then the caller takes the scalar path). */
 function ensure(f: Fast, end: number): void {
   const have = f.memory.buffer.byteLength;
-  if (end > have) f.memory.grow(Math.ceil((end - have) / PAGE));
+  if (end > MAX_PAGES * PAGE) throw new RangeError("fast products: operands larger than 4 GiB");
+  if (end > have) f.memory.grow(Math.ceil((end - have) / PAGE)); // throws a RangeError when it cannot
 }
 
 /** Marked as reusable: its copy may be kept (see the header). */
@@ -264,6 +266,31 @@ interface Dense { rows: number; cols: number; data: Float64Array }
 
 /** C = A Bᵀ on the fast path; false when it is not available (the caller computes it). */
 export function fastABt(A: Dense, B: Dense, C: Dense): boolean {
+  try {
+    return abt(A, B, C);
+  } catch (e) {
+    return givenUp(e);
+  }
+}
+
+/** C = Aᵀ B (or C += Aᵀ B) on the fast path; false when it is not available. */
+export function fastAtB(A: Dense, B: Dense, C: Dense, accumulate: boolean): boolean {
+  try {
+    return atb(A, B, C, accumulate);
+  } catch (e) {
+    return givenUp(e);
+  }
+}
+
+/** The memory could not grow (past 4 GiB, or a memory limit): the kept copies are dropped and this product takes the scalar path. */
+function givenUp(e: unknown): false {
+  if (!(e instanceof RangeError)) throw e;
+  slots.length = 0;
+  layout = null;
+  return false;
+}
+
+function abt(A: Dense, B: Dense, C: Dense): boolean {
   const m = A.rows, n = B.rows, K = A.cols;
   const work = m * n * K;
   if (work === 0 || work < fastThresholds.minWork) return false;
@@ -276,8 +303,7 @@ export function fastABt(A: Dense, B: Dense, C: Dense): boolean {
   return true;
 }
 
-/** C = Aᵀ B (or C += Aᵀ B) on the fast path; false when it is not available. */
-export function fastAtB(A: Dense, B: Dense, C: Dense, accumulate: boolean): boolean {
+function atb(A: Dense, B: Dense, C: Dense, accumulate: boolean): boolean {
   const m = A.rows, n = A.cols, K = B.cols;
   const work = m * n * K;
   if (work === 0 || work < fastThresholds.minWork) return false;

@@ -196,3 +196,25 @@ test("OPTIMLAB_COMPUTE=scalar, and no WebAssembly at all (--jitless): the scalar
   assert.deepEqual(runChild([], { ...process.env, OPTIMLAB_COMPUTE: "scalar" }), { backend: "scalar", worst: 0 });
   assert.deepEqual(runChild(["--jitless"]), { backend: "scalar", worst: 0 });
 });
+
+test("a product too large for the kernels' memory takes the scalar path, and the next small one the fast path again", () => {
+  const script = `
+const { matmulABt, matmulABtScalar } = require(${JSON.stringify(compiled)});
+const out = [];
+for (const n of [500, 5000, 500]) { // 5000×300 doubles do not fit in 100 pages of 64 KiB
+  const K = 300, data = Float64Array.from({ length: n * K }, (_, i) => Math.sin(i));
+  const X = { rows: n, cols: K, data }, W = { rows: 10, cols: K, data: data.slice(0, 10 * K) };
+  const a = matmulABt(X, W).data, b = matmulABtScalar(X, W).data;
+  let worst = 0, same = true;
+  for (let i = 0; i < a.length; i++) { worst = Math.max(worst, Math.abs(a[i] - b[i])); same = same && a[i] === b[i]; }
+  out.push({ n, worst, same });
+}
+console.log(JSON.stringify(out));
+`;
+  const p = spawnSync(process.execPath, ["--wasm-max-mem-pages=100", "-e", script], { encoding: "utf8", timeout: 60000 });
+  assert.equal(p.status, 0, p.stderr);
+  const [small, big, again] = JSON.parse(p.stdout);
+  assert.ok(big.same, "the big product is the scalar kernels' own numbers");
+  assert.ok(!small.same && small.worst < 1e-9, "the small one ran on the kernels (rounded differently, within tolerance)");
+  assert.ok(!again.same && again.worst < 1e-9, "and so does the next small one");
+});
