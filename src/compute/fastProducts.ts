@@ -19,8 +19,10 @@ import { simdKernelBytes, MAX_PAGES } from "./simdKernels";
  * product (that time is part of the product's time), except a matrix marked reusable
  * (`withNonzeroPattern`, or `reusable` for the duration of one loss): its copy is kept in one of
  * two slots and used again while the same marked object is passed. A slot is dropped when a third
- * marked matrix needs it (the least recently used goes) or when the memory is laid out anew for a
- * larger operand. A marked matrix's data must not change while it is in use (the rule that
+ * marked matrix needs it (one whose matrix the program no longer holds goes first, else the least
+ * recently used), when the memory is laid out anew for a larger operand, or when the memory cannot
+ * grow. A slot holds its matrix weakly (a dropped matrix is not kept alive by its copy); the
+ * WebAssembly memory itself never shrinks, so it stays as large as the largest products made. A marked matrix's data must not change while it is in use (the rule that
  * `withNonzeroPattern` already states).
  */
 
@@ -159,7 +161,12 @@ function startWorker(memory: WasmMemory, bytes: Uint8Array): { terminate(): unkn
 
 // ---- memory layout: control words, two slots for kept copies, then scratch for one product ----
 
-interface Slot { owner: object; offset: number; bytes: number; used: number }
+/** A slot holds its owner weakly: a kept matrix the program has dropped is not kept alive by its copy. */
+interface Held { deref(): object | undefined }
+const WeakRefOf = (globalThis as unknown as { WeakRef?: new (o: object) => Held }).WeakRef;
+const hold = (o: object): Held => (WeakRefOf ? new WeakRefOf(o) : { deref: () => o });
+
+interface Slot { owner: Held; offset: number; bytes: number; used: number }
 const slots: Slot[] = []; // at most 2, least recently used first
 let layout: { slotBytes: number; scratch: number } | null = null;
 let clock = 0;
@@ -180,18 +187,19 @@ const isReusable = (A: object): boolean => (A as { [REUSABLE]?: boolean })[REUSA
 /** The byte offset of `data`'s copy in a slot, copying it there if it is not already (the layout has room). */
 function slotFor(f: Fast, owner: object, data: Float64Array): number {
   const bytes = data.length * 8;
-  const hit = slots.find((s) => s.owner === owner && s.bytes === bytes);
+  const hit = slots.find((s) => s.owner.deref() === owner && s.bytes === bytes);
   if (hit) { hit.used = ++clock; return hit.offset; }
   let slot: Slot;
   if (slots.length < 2) {
     const taken = new Set(slots.map((s) => s.offset));
     const offset = [CONTROL_BYTES, CONTROL_BYTES + layout!.slotBytes].find((o) => !taken.has(o))!;
-    slot = { owner, offset, bytes, used: 0 };
+    slot = { owner: hold(owner), offset, bytes, used: 0 };
     slots.push(slot);
   } else {
-    slots.sort((x, y) => x.used - y.used);
-    slot = slots[0]; // the least recently used is dropped
-    slot.owner = owner;
+    const alive = (x: Slot) => (x.owner.deref() ? 1 : 0);
+    slots.sort((x, y) => alive(x) - alive(y) || x.used - y.used);
+    slot = slots[0]; // one whose matrix is gone, else the least recently used, is dropped
+    slot.owner = hold(owner);
     slot.bytes = bytes;
   }
   slot.used = ++clock;

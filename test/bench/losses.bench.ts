@@ -21,7 +21,7 @@ import { addBias } from "../../src/data";
 import { mnistAll } from "../../src/data/mnist";
 import { matrix, type Matrix } from "../../src/core/matrix";
 import { rng } from "../../src/core/random";
-import { withNonzeroPattern } from "../../src/compute/matmul";
+import { matmulABt, matmulAtB, reusable, withNonzeroPattern } from "../../src/compute/matmul";
 import { svmLoss, softmaxLoss } from "../../src/classifiers";
 import { BLAS_INFO_PY, blasLine, machineLine, referenceEnv, waitForThreads, PYTHON } from "./reference";
 
@@ -151,6 +151,19 @@ function compare(label: string, X: Matrix, W: Matrix, y: Int32Array, reg: number
   }
 }
 
+/** The plain svmLoss call on MNIST cut into its parts: copying X, the two products, the rest (the row pass, allocations). */
+function whereTheTimeGoes(X: Matrix, W: Matrix, y: Int32Array, reg: number): void {
+  const kept = withNonzeroPattern(X);
+  const S = matmulABt(kept, W);
+  const copyAndScores = best(() => matmulABt(reusable(X), W)).ms; // a fresh mark: X copied again
+  const scoresOnly = best(() => matmulABt(kept, W, S)).ms; // X's copy kept
+  const gradOnly = best(() => matmulAtB(S, kept)).ms;
+  const whole = best(() => svmLoss(W, X, y, reg)).ms;
+  const copy = copyAndScores - scoresOnly;
+  console.log(`  where the time of the plain svmLoss call goes (${whole.toFixed(1)} ms): copying X into the kernels' memory ${copy.toFixed(1)} ms, ` +
+    `S = X Wᵀ ${scoresOnly.toFixed(1)} ms, dW = dSᵀ X ${gradOnly.toFixed(1)} ms, the rest (margins, allocations, reg) ${(whole - copy - scoresOnly - gradOnly).toFixed(1)} ms`);
+}
+
 function main(): void {
   const all = mnistAll();
   const X = addBias(all.X); // 10000×785
@@ -168,6 +181,7 @@ function main(): void {
   // The same shape without zeros: what the blocked dense kernels alone give.
   const dense = matrix(N, D, rng(1).uniforms(N * D, 0.01, 1));
   compare("dense X, uniform in [0.01, 1), the same shape (no zeros to skip)", dense, W, y, reg, 2);
+  whereTheTimeGoes(X, W, y, reg);
   console.log(`  ${machineLine()}`);
 }
 
