@@ -1,4 +1,4 @@
-import { matmulABt, matmulAtB, patternOf } from "../compute/matmul";
+import { matmulABt, matmulAtB, reusable } from "../compute/matmul";
 import type { Matrix } from "../core/matrix";
 import { allFinite } from "../core/vector";
 import { checkFiniteX, checkLossArgs } from "./checkLossArgs";
@@ -21,8 +21,8 @@ export function softmaxLoss(W: Matrix, X: Matrix, y: ArrayLike<number>, reg: num
 export function softmaxLoss(W: Matrix, X: Matrix, y: ArrayLike<number>, reg: number, options: LossOptions = {}): { loss: number; grad?: Matrix } {
   const labels = checkLossArgs("softmaxLoss", W, X, y, reg);
   const N = X.rows, C = W.rows;
-  const zerosOfX = patternOf(X); // where X is not 0 (null when X is mostly nonzero): both products skip the zeros
-  const S = matmulABt(X, W, undefined, zerosOfX); // scores, N×C
+  const Xr = reusable(X); // X made ready once for both products (its zeros found, or its copy for the fast kernels)
+  const S = matmulABt(Xr, W); // scores, N×C
   if (!allFinite(S.data)) checkFiniteX("softmaxLoss", X);
 
   // Overwrite S with dS = (P − Y) / N, row by row.
@@ -49,7 +49,7 @@ export function softmaxLoss(W: Matrix, X: Matrix, y: ArrayLike<number>, reg: num
     return { loss };
   }
 
-  const dW = matmulAtB(S, X, undefined, false, zerosOfX); // dSᵀ X, C×D
+  const dW = matmulAtB(S, Xr); // dSᵀ X, C×D
   const w = W.data, g = dW.data;
   for (let k = 0; k < w.length; k++) {
     loss += reg * w[k] * w[k];

@@ -1,5 +1,5 @@
 import { checkMatrix, shapeOf, transpose, type Matrix } from "../core/matrix";
-import { matmulABt, matmulAtB } from "../compute/matmul";
+import { matmulABt, matmulAtB, reusable } from "../compute/matmul";
 import { rng } from "../core/random";
 import type { Objective } from "../objectives/objective";
 
@@ -148,7 +148,8 @@ export function twoLayerNet(
       const N = X.rows;
 
       // forward pass
-      const hidden = forwardHidden(X, W1, b1);
+      const Xr = reusable(X); // X made ready once for its two products (forward and dW1)
+      const hidden = forwardHidden(Xr, W1, b1);
       const scores = forwardScores(hidden, W2, b2);
 
       // softmax loss; dscores = (probs - onehot(y)) / N, computed in place of scores
@@ -178,7 +179,7 @@ export function twoLayerNet(
       // dhidden = dscores W2, then zero where the ReLU was off
       const dhidden = matmulABt(dscores, transpose(W2));
       for (let k = 0; k < dhidden.data.length; k++) if (hidden.data[k] <= 0) dhidden.data[k] = 0;
-      matmulAtB(dhidden, X, g.W1); // dW1 = dhiddenᵀ X
+      matmulAtB(dhidden, Xr, g.W1); // dW1 = dhiddenᵀ X
       for (let i = 0; i < N; i++) for (let j = 0; j < H; j++) g.b1[j] += dhidden.data[i * H + j];
       // regularization gradient 2·reg·W
       for (let k = 0; k < W1.data.length; k++) g.W1.data[k] += 2 * reg * W1.data[k];

@@ -1,5 +1,6 @@
 import { checkMatrix, shapeOf, zeros, type Matrix } from "../core/matrix";
 import { allFinite } from "../core/vector";
+import { fastABt, fastAtB, REUSABLE } from "./fastProducts";
 
 /**
  * Matrix products for the linear classifier, written for speed in plain JavaScript.
@@ -71,7 +72,22 @@ export interface PatternedMatrix extends Matrix {
  * Its data must not change afterwards: the kept pattern would no longer be true.
  */
 export function withNonzeroPattern(A: Matrix): PatternedMatrix {
-  return { rows: A.rows, cols: A.cols, data: A.data, nonzeros: nonzeroPattern(A) };
+  return { rows: A.rows, cols: A.cols, data: A.data, nonzeros: nonzeroPattern(A), [REUSABLE]: true } as PatternedMatrix;
+}
+
+/**
+ * A, marked for several products in a row (the two products of one loss): its nonzero pattern is
+ * found at most once, when the scalar path first needs it, and the fast path copies its data at
+ * most once. Use it right away and drop it: A's data must not change while it is in use. A matrix
+ * made by `withNonzeroPattern` is returned as it is.
+ */
+export function reusable(A: Matrix): PatternedMatrix {
+  if ((A as { [REUSABLE]?: boolean })[REUSABLE] === true) return A as PatternedMatrix;
+  let found: NonzeroPattern | null | undefined;
+  return {
+    rows: A.rows, cols: A.cols, data: A.data, [REUSABLE]: true,
+    get nonzeros() { return found === undefined ? (found = nonzeroPattern(A)) : found; },
+  } as PatternedMatrix;
 }
 
 /** A's nonzero pattern: the one it carries, or a fresh scan. */
@@ -91,6 +107,22 @@ export function matmulABt(A: Matrix, B: Matrix, out?: Matrix, pattern?: NonzeroP
   const m = A.rows, n = B.rows, K = A.cols;
   const C = out ?? zeros(m, n);
   if (C.rows !== m || C.cols !== n) throw new RangeError(`matmulABt: out must be ${m}×${n}, got ${shapeOf(C)}`);
+  if (fastABt(A, B, C)) return C;
+  return abtScalar(A, B, C, pattern);
+}
+
+/** A Bᵀ by the scalar kernels only (the reference of the fast path): arguments as `matmulABt`'s. */
+export function matmulABtScalar(A: Matrix, B: Matrix, out?: Matrix, pattern?: NonzeroPattern | null): Matrix {
+  checkMatrix("matmulABtScalar", "A", A);
+  checkMatrix("matmulABtScalar", "B", B);
+  if (A.cols !== B.cols) throw new RangeError(`matmulABtScalar: A is ${shapeOf(A)} but B is ${shapeOf(B)} (need the same number of columns)`);
+  const C = out ?? zeros(A.rows, B.rows);
+  if (C.rows !== A.rows || C.cols !== B.rows) throw new RangeError(`matmulABtScalar: out must be ${A.rows}×${B.rows}, got ${shapeOf(C)}`);
+  return abtScalar(A, B, C, pattern);
+}
+
+function abtScalar(A: Matrix, B: Matrix, C: Matrix, pattern?: NonzeroPattern | null): Matrix {
+  const m = A.rows, n = B.rows, K = A.cols;
   const a = A.data, b = B.data, c = C.data;
   const nz = allFinite(b) ? (pattern === undefined ? patternOf(A) : pattern) : null;
   if (nz) {
@@ -148,6 +180,22 @@ export function matmulAtB(A: Matrix, B: Matrix, out?: Matrix, accumulate = false
   const m = A.rows, n = A.cols, K = B.cols;
   const C = out ?? zeros(n, K);
   if (C.rows !== n || C.cols !== K) throw new RangeError(`matmulAtB: out must be ${n}×${K}, got ${shapeOf(C)}`);
+  if (fastAtB(A, B, C, accumulate)) return C;
+  return atbScalar(A, B, C, accumulate, pattern);
+}
+
+/** Aᵀ B by the scalar kernels only (the reference of the fast path): arguments as `matmulAtB`'s. */
+export function matmulAtBScalar(A: Matrix, B: Matrix, out?: Matrix, accumulate = false, pattern?: NonzeroPattern | null): Matrix {
+  checkMatrix("matmulAtBScalar", "A", A);
+  checkMatrix("matmulAtBScalar", "B", B);
+  if (A.rows !== B.rows) throw new RangeError(`matmulAtBScalar: A is ${shapeOf(A)} but B is ${shapeOf(B)} (need the same number of rows)`);
+  const C = out ?? zeros(A.cols, B.cols);
+  if (C.rows !== A.cols || C.cols !== B.cols) throw new RangeError(`matmulAtBScalar: out must be ${A.cols}×${B.cols}, got ${shapeOf(C)}`);
+  return atbScalar(A, B, C, accumulate, pattern);
+}
+
+function atbScalar(A: Matrix, B: Matrix, C: Matrix, accumulate: boolean, pattern?: NonzeroPattern | null): Matrix {
+  const m = A.rows, n = A.cols, K = B.cols;
   const a = A.data, b = B.data, c = C.data;
   if (!accumulate) c.fill(0);
   const nz = allFinite(a) ? (pattern === undefined ? patternOf(B) : pattern) : null;
