@@ -1,0 +1,3 @@
+export * from "./explorable";
+export * from "./exploreFigure";
+export * from "./explore";
