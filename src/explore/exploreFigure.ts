@@ -86,7 +86,7 @@ export function exploreRuns(ex: Explorable, objective: Objective = objectiveOf(e
         ? `converged at step ${trace.nit}, f = ${formatNumber(f)}`
         : trace.status === "line-search-failed"
           ? `line search failed at step ${trace.nit}, f = ${formatNumber(f)}`
-          : `f = ${formatNumber(f)} after ${trace.nit} steps`;
+          : `f = ${formatNumber(f)} after ${trace.nit} steps (${formatNumber(trace.fs[0])} at the start)`;
     return { label: runLabel(run), trace, summary };
   });
 }
