@@ -58,7 +58,7 @@ export interface ExploreOptions {
   controls?: Control[];
   /** A click on the contour sets the start (default true). */
   clickToStart?: boolean;
-  /** Grid points per axis of the contour (default 50). */
+  /** Grid points per axis of the contour (default 40). */
   resolution?: number;
   height?: number;
 }
@@ -93,7 +93,7 @@ export function explorable(options: ExploreOptions): Explorable {
     runs: options.runs,
     controls: options.controls ?? [],
     clickToStart: options.clickToStart ?? true,
-    resolution: options.resolution ?? 50,
+    resolution: options.resolution ?? 40,
     height: options.height ?? 470,
   };
   if (typeof ex.title !== "string") throw new TypeError(`explore: title must be a string, got ${typeof ex.title}`);
