@@ -100,6 +100,7 @@ function contourOf(ex: Explorable, objective: Objective, cache?: ContourCache): 
   if (hit) return hit;
   const fig = contour(objective, {
     resolution: ex.resolution,
+    levels: 20, // fewer than contour's 30: the page redraws the contour with every change
     scale: ex.objective === "rosenbrock" || ex.objective === "himmelblau" ? "log" : "linear",
     equalAxes: ex.objective === "bowl" || ex.objective === "saddle",
   });
