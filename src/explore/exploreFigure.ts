@@ -94,8 +94,13 @@ export function exploreRuns(ex: Explorable, objective: Objective = objectiveOf(e
 /** The contour under the paths, which only changes with the objective: kept by the page. */
 export type ContourCache = Map<string, Figure>;
 
+/** Which contour an explorable draws: it changes with the objective (and the bowl's condition). */
+export function contourKey(ex: Explorable): string {
+  return `${ex.objective}:${ex.objective === "bowl" ? ex.condition : ""}:${ex.resolution}`;
+}
+
 function contourOf(ex: Explorable, objective: Objective, cache?: ContourCache): Figure {
-  const key = `${ex.objective}:${ex.objective === "bowl" ? ex.condition : ""}:${ex.resolution}`;
+  const key = contourKey(ex);
   const hit = cache?.get(key);
   if (hit) return hit;
   const fig = contour(objective, {
@@ -153,7 +158,9 @@ export function exploreFigure(ex: Explorable, options: { note?: boolean; cache?:
   const layout = {
     ...base.layout,
     title: { text: title, font: { size: 15 } },
-    xaxis: { ...(base.layout.xaxis as object), domain: [0, 0.56] },
+    // no grid over the contour: the page may draw the contour as a picture beneath the grid
+    xaxis: { ...(base.layout.xaxis as object), domain: [0, 0.56], showgrid: false, zeroline: false },
+    yaxis: { ...(base.layout.yaxis as object), showgrid: false, zeroline: false },
     xaxis2: { domain: [0.66, 1], anchor: "y2", title: { text: "step" } },
     yaxis2: { anchor: "x2", type: logLoss ? "log" : "linear", title: { text: "f" }, exponentformat: "power" },
     height: ex.height,

@@ -9,11 +9,14 @@
  * without the DOM's types, so the few page objects it touches are typed here as loosely as that.
  */
 import { getSetting, withSetting, type Control, type Explorable } from "./explorable";
-import { exploreFigure, exploreRuns, formatNumber, type ContourCache } from "./exploreFigure";
+import { contourKey, exploreFigure, exploreRuns, formatNumber, type ContourCache } from "./exploreFigure";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Element = any;
-type PlotlyLike = { react(el: Element, data: unknown, layout: unknown, config?: unknown): Promise<unknown> };
+type PlotlyLike = {
+  react(el: Element, data: unknown, layout: unknown, config?: unknown): Promise<unknown>;
+  toImage(fig: unknown, options: unknown): Promise<string>;
+};
 
 const CONFIG = { responsive: true, displaylogo: false };
 
@@ -23,6 +26,7 @@ export function mount(figureEl: Element, initial: Explorable, Plotly: PlotlyLike
   const win = doc.defaultView;
   let ex = initial;
   const cache: ContourCache = new Map();
+  const pictures = new Map<string, string>(); // the contour drawn once, as a PNG ("" while being made)
 
   const controls = doc.createElement("div");
   controls.className = "optimlab-explore-controls";
@@ -47,7 +51,30 @@ export function mount(figureEl: Element, initial: Explorable, Plotly: PlotlyLike
         dirty = false;
         const runs = exploreRuns(ex);
         const fig = exploreFigure(ex, { cache, runs });
+        const key = contourKey(ex);
+        const picture = pictures.get(key);
+        const xr = (fig.layout.xaxis as { range: [number, number] }).range;
+        const yr = (fig.layout.yaxis as { range: [number, number] }).range;
+        if (picture) {
+          // The contour only changes with the objective; redrawing it costs more than the paths, so
+          // once drawn it comes back as a picture of itself, placed on the same axes.
+          fig.data[0] = { type: "scatter", x: [], y: [], showlegend: false, hoverinfo: "skip" };
+          fig.layout.images = [{
+            source: picture, xref: "x", yref: "y", x: xr[0], y: yr[1], sizex: xr[1] - xr[0], sizey: yr[1] - yr[0],
+            sizing: "stretch", layer: "below",
+          }];
+        }
+        const contourTrace = fig.data[0];
         await Plotly.react(figureEl, fig.data, fig.layout, CONFIG);
+        if (!picture && !pictures.has(key)) {
+          pictures.set(key, ""); // being made
+          const xa = figureEl._fullLayout.xaxis, ya = figureEl._fullLayout.yaxis;
+          void Plotly.toImage(
+            { data: [{ ...contourTrace, hoverinfo: "skip" }], layout: { width: xa._length, height: ya._length, margin: { l: 0, r: 0, t: 0, b: 0 },
+              xaxis: { range: xr, visible: false }, yaxis: { range: yr, visible: false }, showlegend: false } },
+            { format: "png", width: xa._length, height: ya._length, scale: 2 },
+          ).then((url) => pictures.set(key, url), () => pictures.delete(key));
+        }
         await new Promise((resolve) => win.requestAnimationFrame(resolve));
         const start = `start (${formatNumber(ex.start[0])}, ${formatNumber(ex.start[1])}), ${ex.steps} steps`;
         numbers.textContent = [start, ...runs.map((r) => `${r.label}: ${r.summary}`)].join("\n");
@@ -72,11 +99,23 @@ export function mount(figureEl: Element, initial: Explorable, Plotly: PlotlyLike
   ex.controls.forEach((c) => controls.appendChild(controlElement(doc, ex, c, set)));
 
   if (ex.clickToStart) {
-    figureEl.on("plotly_click", (event: { points?: { x: number; y: number; data?: { xaxis?: string } }[] }) => {
-      const p = event.points?.find((pt) => !pt.data?.xaxis || pt.data.xaxis === "x");
-      if (!p || typeof p.x !== "number" || typeof p.y !== "number") return;
-      set("start", [Math.round(p.x * 100) / 100, Math.round(p.y * 100) / 100]);
-    });
+    // A click (press and release without moving) inside the contour's axes. Plotly's own
+    // plotly_click fires only on a trace's point, and the contour may be a picture.
+    let down: { x: number; y: number } | null = null;
+    figureEl.addEventListener("mousedown", (e: { button: number; clientX: number; clientY: number }) => {
+      down = e.button === 0 ? { x: e.clientX, y: e.clientY } : null;
+    }, true);
+    doc.addEventListener("mouseup", (e: { clientX: number; clientY: number }) => {
+      const d = down;
+      down = null;
+      if (!d || Math.abs(e.clientX - d.x) > 4 || Math.abs(e.clientY - d.y) > 4) return;
+      const xa = figureEl._fullLayout?.xaxis, ya = figureEl._fullLayout?.yaxis;
+      if (!xa || !ya) return;
+      const box = figureEl.getBoundingClientRect();
+      const px = e.clientX - box.left - xa._offset, py = e.clientY - box.top - ya._offset;
+      if (px < 0 || py < 0 || px > xa._length || py > ya._length) return;
+      set("start", [Math.round(xa.p2l(px) * 100) / 100, Math.round(ya.p2l(py) * 100) / 100]);
+    }, true);
     const hint = doc.createElement("span");
     hint.textContent = "click the contour to set the start";
     hint.style.color = "#666";
