@@ -1,3 +1,3 @@
-export * from "./explorable";
-export * from "./exploreFigure";
-export * from "./explore";
+export { explorable, type Control, type Explorable, type ExploreOptions, type RunSettings } from "./explorable";
+export { exploreFigure, exploreRuns, type ExploreRun } from "./exploreFigure";
+export { explore, exploreDisplay } from "./explore";
