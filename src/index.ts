@@ -13,3 +13,4 @@ export * from "./second-order";
 export * from "./training";
 export * from "./plot";
 export * from "./questions";
+export * from "./explore";

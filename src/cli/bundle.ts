@@ -1,0 +1,45 @@
+/**
+ * `node dist/cli/bundle.js` (part of `npm run build`): the page bundle of the explorables,
+ * assets/explore.js, built by esbuild from the same TypeScript sources the kernel runs
+ * (src/explore/page.ts and what it imports: the update rules, objectives, run loops and figure
+ * builders). For the browser only: a Node module (fs, path, …) or mathjs reached from there is
+ * an error here, not a surprise in the page. Prints the size, raw and gzipped.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as zlib from "zlib";
+import { ROOT, runAsCommand } from "./paths";
+
+export const EXPLORE_BUNDLE = path.join(ROOT, "assets", "explore.js");
+/** The most the page bundle may weigh, gzipped (issue 14). */
+export const EXPLORE_BUNDLE_LIMIT = 150 * 1024;
+
+export function buildExploreBundle(): { bytes: number; gzipped: number } {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const esbuild = require(require.resolve("esbuild", { paths: [ROOT] }));
+  fs.mkdirSync(path.dirname(EXPLORE_BUNDLE), { recursive: true });
+  esbuild.buildSync({
+    entryPoints: [path.join(ROOT, "src", "explore", "page.ts")],
+    bundle: true,
+    minify: true,
+    format: "iife",
+    platform: "browser", // a Node built-in is not resolved: the build fails and names the import
+    external: ["mathjs"], // never reached (library.ts imports file by file); listed so a slip fails loudly below
+    target: "es2020",
+    legalComments: "none",
+    outfile: EXPLORE_BUNDLE,
+    logLevel: "warning",
+  });
+  const code = fs.readFileSync(EXPLORE_BUNDLE);
+  if (/require\(["']mathjs["']\)/.test(code.toString())) throw new Error("bundle: the page bundle reaches mathjs; import the file, not the folder's index");
+  const gzipped = zlib.gzipSync(code, { level: 9 }).length;
+  if (gzipped > EXPLORE_BUNDLE_LIMIT) throw new Error(`bundle: assets/explore.js is ${gzipped} bytes gzipped, over the ${EXPLORE_BUNDLE_LIMIT} limit`);
+  return { bytes: code.length, gzipped };
+}
+
+function main(): void {
+  const { bytes, gzipped } = buildExploreBundle();
+  console.log(`optimlab: built assets/explore.js (explorables): ${(bytes / 1024).toFixed(1)} KB, ${(gzipped / 1024).toFixed(1)} KB gzipped`);
+}
+
+runAsCommand(module, main);
