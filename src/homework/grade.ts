@@ -79,7 +79,8 @@ function flagDuplicates(prepared: Prepared[]): void {
     if (group.length < 2) continue;
     for (const p of group) {
       const others = group.filter((q) => q !== p).map((q) => path.basename(q.report.file));
-      p.report.notes.push(`exercise ${p.report.exercise} handed in more than once in this folder (also as ${others.join(", ")})`);
+      const shown = others.slice(0, 3).join(", ") + (others.length > 3 ? ` and ${others.length - 3} more` : "");
+      p.report.notes.push(`exercise ${p.report.exercise} handed in more than once in this folder (also as ${shown})`);
     }
   }
 }
@@ -100,7 +101,6 @@ export async function gradeFiles(files: string[], options: GradeOptions): Promis
   const uninstall = interruptHandlers();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "optimlab-grader-"));
   registerTempDir(tmp);
-  fs.chmodSync(tmp, 0o755); // the sandbox's unprivileged uid reads the bundles
   try {
     // One bundle per distinct set of hidden functions.
     const bundles = new Map<string, Promise<{ file: string; hidden: string[] }>>();

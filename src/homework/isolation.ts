@@ -3,7 +3,8 @@
  * per grader process:
  *
  * - bubblewrap (`bwrap --unshare-all --die-with-parent`): a private filesystem view holding only
- *   /usr (read-only: node and its libraries), a fresh /proc and /dev and the runner bundle, and
+ *   /usr (read-only: node and its libraries), a fresh /proc and /dev, an empty /tmp and a
+ *   read-only copy of the runner bundle (handed over as an open file descriptor), and
  *   private network, pid, ipc and uts namespaces (no network at all: loopback only);
  * - an unprivileged uid (nobody, 65534) when the grader runs as root, dropped with setpriv
  *   before bwrap starts, so nothing the sandbox does can write the grader's files;
@@ -72,7 +73,12 @@ function cgroupParent(controller: "memory" | "pids"): string | undefined {
 }
 
 /** The command prefix that runs `argv` inside the walls (see the file comment). */
-export function isolatedCommand(iso: Isolation, binds: { ro: string[] }, argv: string[], cgroups?: { memory: string; pids: string }): string[] {
+export function isolatedCommand(
+  iso: Isolation,
+  binds: { ro: string[]; data?: { fd: number; dest: string }[] },
+  argv: string[],
+  cgroups?: { memory: string; pids: string },
+): string[] {
   if (!iso.ok || !iso.bwrap) throw new Error("isolatedCommand: no isolation on this machine");
   const bwrap = [
     iso.bwrap, "--unshare-all", "--die-with-parent",
@@ -80,6 +86,8 @@ export function isolatedCommand(iso: Isolation, binds: { ro: string[] }, argv: s
     ...["lib", "lib64", "bin"].flatMap((d) => (isSymlink(`/${d}`) ? ["--symlink", fs.readlinkSync(`/${d}`), `/${d}`] : fs.existsSync(`/${d}`) ? ["--ro-bind", `/${d}`, `/${d}`] : [])),
     "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
     ...binds.ro.flatMap((p) => ["--ro-bind", p, p]),
+    // a file handed over as an open descriptor: the unprivileged uid need not reach its folder
+    ...(binds.data ?? []).flatMap((d) => ["--perms", "0444", "--ro-bind-data", String(d.fd), d.dest]),
     "--chdir", "/tmp", "--clearenv",
     ...argv,
   ];
@@ -104,8 +112,10 @@ let found: Isolation | undefined;
 export function findIsolation(): Isolation {
   if (found) return found;
   if (process.platform !== "linux") return (found = { ok: false, reason: "bubblewrap needs Linux" });
-  const bwrap = which(BWRAP);
-  if (!bwrap) return (found = { ok: false, reason: "bubblewrap (bwrap) is not installed" });
+  // OPTIMLAB_BWRAP names a bwrap installed elsewhere (set to a missing path, it shows the refusal).
+  const env = process.env.OPTIMLAB_BWRAP;
+  const bwrap = env !== undefined ? which([env]) : which(BWRAP);
+  if (!bwrap) return (found = { ok: false, reason: `bubblewrap (bwrap) is not installed${env !== undefined ? ` at ${env} (OPTIMLAB_BWRAP)` : ""}` });
   const iso: Isolation = {
     ok: true,
     bwrap,

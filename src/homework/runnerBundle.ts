@@ -9,7 +9,6 @@
  * Packages of NOT_BUNDLED become stand-ins too (mathjs alone would add 3 MB and seconds of
  * start-up to every process); graded functions never need them.
  */
-import * as fs from "fs";
 import * as path from "path";
 import { withEquivalents } from "./equivalents";
 
@@ -81,6 +80,5 @@ export async function buildRunnerBundle(file: string, hide: readonly string[] = 
       },
     ],
   });
-  fs.chmodSync(file, 0o644);
   return withEquivalents(hide);
 }

@@ -46,6 +46,9 @@ export interface SandboxOptions {
   isolation?: Isolation;
 }
 
+/** Where the runner bundle is inside the sandbox. */
+export const INSIDE_BUNDLE = "/grader/runner.js";
+
 export const SANDBOX_LIMITS = {
   maxResultBytes: 64 << 20,
   maxLineBytes: 32 << 20,
@@ -152,7 +155,9 @@ function groupPids(g: Groups): number[] {
 
 function memoryHitLimit(g: Groups): boolean {
   try {
-    return Number(fs.readFileSync(path.join(g.memory, "memory.failcnt"), "utf8")) > 0;
+    // failcnt stays 0 when the kernel reclaims nothing and kills at once; oom_kill counts the kills
+    const oom = /oom_kill (\d+)/.exec(fs.readFileSync(path.join(g.memory, "memory.oom_control"), "utf8"));
+    return (oom !== null && Number(oom[1]) > 0) || Number(fs.readFileSync(path.join(g.memory, "memory.failcnt"), "utf8")) > 0;
   } catch {
     return false;
   }
@@ -223,25 +228,29 @@ interface OnceResult {
 function runOnce(job: Job, options: SandboxOptions, msLeft: number): Promise<OnceResult> {
   const memoryMb = options.memoryMb ?? 512;
   const out: OnceResult = { results: new Map(), cellErrors: [], done: false, timedOut: false, refused: false, why: "", log: "" };
+  const iso = options.isolation;
+  // Inside bubblewrap the bundle is a copy at INSIDE_BUNDLE; without it, the file itself.
+  const bundle = iso ? INSIDE_BUNDLE : options.bundle;
   const nodeArgs = [
     permissionFlag(),
-    `--allow-fs-read=${options.bundle}`,
+    `--allow-fs-read=${bundle}`,
     `--max-old-space-size=${Math.max(32, Math.floor(memoryMb / 2))}`,
     "--unhandled-rejections=warn",
     "--no-warnings",
-    options.bundle,
+    bundle,
   ];
-  const iso = options.isolation;
   let groups: Groups | undefined;
   let argv: string[];
+  let bundleFd: number | undefined;
   try {
     groups = makeGroups(iso, memoryMb);
     const node = [process.execPath, ...nodeArgs];
-    const ro = [options.bundle];
-    if (!process.execPath.startsWith("/usr/")) ro.push(path.dirname(process.execPath));
-    argv = iso ? isolatedCommand(iso, { ro }, node, groups) : node;
+    const ro = process.execPath.startsWith("/usr/") ? [] : [path.dirname(process.execPath)];
+    if (iso) bundleFd = fs.openSync(options.bundle, "r");
+    argv = iso ? isolatedCommand(iso, { ro, data: [{ fd: 4, dest: INSIDE_BUNDLE }] }, node, groups) : node;
   } catch (e) {
     if (groups) removeGroups(groups);
+    if (bundleFd !== undefined) fs.closeSync(bundleFd);
     out.why = `the grader could not start a sandbox: ${(e as Error).message}`;
     out.refused = true;
     return Promise.resolve(out);
@@ -251,9 +260,10 @@ function runOnce(job: Job, options: SandboxOptions, msLeft: number): Promise<Onc
     const child = spawn(argv[0], argv.slice(1), {
       cwd: path.dirname(options.bundle),
       env: {},
-      stdio: ["pipe", "ignore", "pipe", "pipe"],
+      stdio: bundleFd === undefined ? ["pipe", "ignore", "pipe", "pipe"] : ["pipe", "ignore", "pipe", "pipe", bundleFd],
       detached: true,
     });
+    if (bundleFd !== undefined) fs.closeSync(bundleFd);
     let reason = "";
     let finished = false;
     const killAll = () => {
