@@ -270,7 +270,12 @@ function runOnce(job: Job, options: SandboxOptions, msLeft: number): Promise<Onc
       if (child.pid) killGroup(child.pid);
       if (groups) for (const pid of groupPids(groups)) try { process.kill(pid, "SIGKILL"); } catch { /* gone */ }
     };
-    if (child.pid) live.set(child.pid, killAll);
+    if (child.pid) {
+      live.set(child.pid, () => {
+        killAll();
+        if (groups) removeGroups(groups);
+      });
+    }
     const stop = (why: string) => {
       if (!reason) reason = why;
       killAll();
