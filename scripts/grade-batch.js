@@ -43,6 +43,7 @@ function filledCopy(source, file, upTo) {
     if (k < upTo && solutions[k] !== undefined && !cellText(cell).includes("hiddenTests")) cell.source = toSource(solutions[k]);
     k++;
   }
+  copy.solutionCells = solutions.length;
   return copy;
 }
 
@@ -65,8 +66,11 @@ function main() {
       else if (kind === "partial") nb = filledCopy(source, file, 1);
       else nb = filledCopy(source, file, Infinity);
       if (kind === "hostile") nb.cells.push({ cell_type: "code", source: ATTACKS[Math.floor(n / 10) % ATTACKS.length], metadata: {}, outputs: [], execution_count: null });
+      // with one solution cell, "first cell only" is the whole exercise
+      const k = kind === "partial" && nb.solutionCells < 2 ? "full" : kind;
+      delete nb.solutionCells;
       fs.writeFileSync(file, JSON.stringify(nb));
-      expected.set(file, kind);
+      expected.set(file, k);
       n++;
     });
   }

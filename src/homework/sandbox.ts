@@ -354,13 +354,22 @@ function runOnce(job: Job, options: SandboxOptions, msLeft: number): Promise<Onc
   });
 }
 
-/** Resident memory of a process in MB (Linux /proc; 0 where it cannot be read). */
+/** Resident memory of a process and all its descendants in MB (Linux /proc; 0 where it cannot be read). */
 function residentMb(pid: number | undefined): number {
   if (!pid || process.platform !== "linux") return 0;
-  try {
-    const pages = Number(fs.readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]);
-    return (pages * 4096) / (1 << 20);
-  } catch {
-    return 0;
+  let total = 0;
+  const todo = [pid];
+  for (let n = 0; todo.length > 0 && n < 256; n++) {
+    const p = todo.pop()!;
+    try {
+      total += (Number(fs.readFileSync(`/proc/${p}/statm`, "utf8").split(" ")[1]) * 4096) / (1 << 20);
+      for (const tid of fs.readdirSync(`/proc/${p}/task`)) {
+        const kids = fs.readFileSync(`/proc/${p}/task/${tid}/children`, "utf8").trim();
+        if (kids) todo.push(...kids.split(" ").map(Number));
+      }
+    } catch {
+      /* gone */
+    }
   }
+  return total;
 }

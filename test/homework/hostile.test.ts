@@ -60,7 +60,7 @@ add("reEvalBundle", submission({ scaleAdd: honest.scaleAdd, centeredGradient: `f
   return (globalThis as any).ol.numericalGradient(f, x);
 }`, momentumRule: honest.momentumRule }), [3, 0, 2]);
 add("viaNesterov", submission({ scaleAdd: honest.scaleAdd, centeredGradient: honest.centeredGradient, momentumRule: `function momentumRule(o: any) { return ol.nesterov(o); }` }), [3, 2, 0]);
-add("viaAdam", submission({ scaleAdd: honest.scaleAdd, centeredGradient: honest.centeredGradient, momentumRule: `function momentumRule(o: any) { return ol.sgd(o); }` }), [3, 2, 0]);
+add("viaSgd", submission({ scaleAdd: honest.scaleAdd, centeredGradient: honest.centeredGradient, momentumRule: `function momentumRule(o: any) { return ol.sgd(o); }` }), [3, 2, 0]);
 add("viaGradCheck", submission({ scaleAdd: honest.scaleAdd, centeredGradient: `function centeredGradient(f: any, x: any) { const r: any = ol.gradCheck(f, (y: any) => new Float64Array(y.length), x, { samples: x.length }); return Float64Array.from(r.entries.map((e: any) => e.numerical)); }`, momentumRule: honest.momentumRule }), [3, 0, 2]);
 add("requireOptimlab", submission({ scaleAdd: honest.scaleAdd, centeredGradient: `function centeredGradient(f: any, x: any) { return require("optimlab").numericalGradient(f, x); }`, momentumRule: `function momentumRule(o: any) { return require("node:module").createRequire("/")("optimlab").momentum(o); }` }), [3, 0, 0]);
 // ---- the host is reachable ----
@@ -133,7 +133,8 @@ const scoresOf = (name: string) => {
 const feedbackOf = (name: string, k: number) => reports.get(name)!.exercises[k].feedback;
 
 test("at least 30 attacks, each with its exact score per part", () => {
-  assert.ok(Object.keys(attacks).length + 6 >= 30, `${Object.keys(attacks).length} attacks`);
+  // + 9 attacks through files: two links, a FIFO, a socket, *.IPYNB, a dotfile, a dot-folder, a forging name, a duplicate
+  assert.ok(Object.keys(attacks).length + 9 >= 30, `${Object.keys(attacks).length} attacks`);
   for (const [name, [, expected]] of Object.entries(attacks)) {
     if (name === "manyCells" || name === "hugeCell") continue; // rows with an error, below
     assert.deepEqual(scoresOf(name), expected, `${name}: ${reports.get(name)!.exercises.map((e) => e.feedback).join(" | ")}`);
@@ -175,7 +176,7 @@ test("the host stays out of reach: no socket planted, no connection, no file wri
 test("the reference is out of reach: the re-evaluated bundle and every equivalent are hidden", () => {
   assert.match(feedbackOf("reEvalBundle", 1), /every failed case: called numericalGradient, which is hidden while grading/);
   assert.match(feedbackOf("viaNesterov", 2), /called nesterov, which is hidden while grading/);
-  assert.match(feedbackOf("viaAdam", 2), /called sgd, which is hidden while grading/);
+  assert.match(feedbackOf("viaSgd", 2), /called sgd, which is hidden while grading/);
   assert.match(feedbackOf("viaGradCheck", 1), /called gradCheck, which is hidden while grading/);
 });
 
