@@ -12,7 +12,9 @@ import {
 } from "./notebook";
 import { emptyReport, SubmissionReport } from "./report";
 import type { JobCell } from "./runner";
-import { readSubmission } from "./submissionFiles";
+import * as fs from "fs";
+import * as path from "path";
+import { readSubmissionFile } from "./submissionFiles";
 
 export const COMPILE_LIMITS = { cells: 2000, gradedCells: 200, gradedChars: 1 << 20, nesting: 100 };
 
@@ -68,7 +70,14 @@ export function prepareSubmission(file: string, course: Map<string, CourseExerci
   };
   let nb: Notebook;
   try {
-    nb = parseNotebook(readSubmission(file), file);
+    const read = readSubmissionFile(file);
+    // A hard link to an instructor's source (outside the exercise folder) would borrow its marks.
+    for (const ex of course.values()) {
+      if (path.resolve(ex.file) === path.resolve(file)) continue;
+      const st = fs.statSync(ex.file);
+      if (st.dev === read.dev && st.ino === read.ino) return fail(`${file}: a hard link to the instructor's source notebook: refused`);
+    }
+    nb = parseNotebook(read.text, file);
   } catch (e) {
     return fail(e instanceof Error ? e.message : `${file}: cannot be read`);
   }

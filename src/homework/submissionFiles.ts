@@ -93,6 +93,11 @@ export function listSubmissions(paths: string[]): SubmissionList {
  * file (so it cannot be swapped between the check and the read). Throws a message for the row.
  */
 export function readSubmission(file: string): string {
+  return readSubmissionFile(file).text;
+}
+
+/** As readSubmission, with the file's device and inode (to tell a hard link to a source). */
+export function readSubmissionFile(file: string): { text: string; dev: number; ino: number } {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
@@ -113,7 +118,7 @@ export function readSubmission(file: string): string {
       if (n === 0) break;
       off += n;
     }
-    return buf.subarray(0, off).toString("utf8");
+    return { text: buf.subarray(0, off).toString("utf8"), dev: st.dev, ino: st.ino };
   } finally {
     fs.closeSync(fd);
   }

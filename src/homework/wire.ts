@@ -125,14 +125,17 @@ export function decode(w: unknown, inChild = false, depth = 0): unknown {
   if (depth > WIRE_LIMITS.depth + 2) return inChild ? null : bad("nested too deeply");
   if (Array.isArray(w)) return w.map((x) => decode(x, inChild, depth + 1));
   const o = w as Record<string, unknown>;
-  if ("$f64" in o) return Array.isArray(o.$f64) ? Float64Array.from(o.$f64, decodeNumber) : bad("a malformed vector");
-  if ("$i32" in o) return Array.isArray(o.$i32) ? Int32Array.from(o.$i32, decodeNumber) : bad("a malformed vector");
-  if ("$num" in o) return typeof o.$num === "string" ? Number(o.$num) : bad("a malformed number");
-  if ("$fn" in o) return inChild && typeof o.$fn === "string" ? inputFunction(o.$fn) : bad("a function");
+  if (own(o, "$f64")) return Array.isArray(o.$f64) ? Float64Array.from(o.$f64, decodeNumber) : bad("a malformed vector");
+  if (own(o, "$i32")) return Array.isArray(o.$i32) ? Int32Array.from(o.$i32, decodeNumber) : bad("a malformed vector");
+  if (own(o, "$num")) return typeof o.$num === "string" ? Number(o.$num) : bad("a malformed number");
+  if (own(o, "$fn")) return inChild && typeof o.$fn === "string" ? inputFunction(o.$fn) : bad("a function");
   const out: Record<string, unknown> = inChild ? {} : Object.create(null);
   for (const key of Object.keys(o)) out[key] = decode(o[key], inChild, depth + 1);
   return out;
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
+const own = (o: object, key: string) => hasOwn.call(o, key);
 
 function bad(why: string): { $bad: string } {
   const o = Object.create(null) as { $bad: string };

@@ -98,6 +98,7 @@ before(async () => {
   fs.writeFileSync(path.join(bob, "00-standin.ipynb"), JSON.stringify(submission(honest)));
   fs.symlinkSync(course.sourceFile, path.join(dir, "linkToSource.ipynb"));
   fs.symlinkSync(path.join(bob, "00-standin.ipynb"), path.join(dir, "linkToBob.ipynb"));
+  fs.linkSync(course.sourceFile, path.join(dir, "hardLinkToSource.ipynb"));
   spawnSync("mkfifo", [path.join(dir, "fifo.ipynb")]);
   await new Promise<void>((r) => { const s = net.createServer().listen(path.join(dir, "socket.ipynb"), r); servers.push(s); });
   // skipped but listed; a name that forges rows; one exercise handed in twice
@@ -133,8 +134,8 @@ const scoresOf = (name: string) => {
 const feedbackOf = (name: string, k: number) => reports.get(name)!.exercises[k].feedback;
 
 test("at least 30 attacks, each with its exact score per part", () => {
-  // + 9 attacks through files: two links, a FIFO, a socket, *.IPYNB, a dotfile, a dot-folder, a forging name, a duplicate
-  assert.ok(Object.keys(attacks).length + 9 >= 30, `${Object.keys(attacks).length} attacks`);
+  // + 10 attacks through files: two symbolic links, a hard link, a FIFO, a socket, *.IPYNB, a dotfile, a dot-folder, a forging name, a duplicate
+  assert.ok(Object.keys(attacks).length + 10 >= 30, `${Object.keys(attacks).length} attacks`);
   for (const [name, [, expected]] of Object.entries(attacks)) {
     if (name === "manyCells" || name === "hugeCell") continue; // rows with an error, below
     assert.deepEqual(scoresOf(name), expected, `${name}: ${reports.get(name)!.exercises.map((e) => e.feedback).join(" | ")}`);
@@ -164,6 +165,13 @@ test("symbolic links (to the source, to bob's file) and special files are refuse
     assert.match(r.errors[0], new RegExp(`${name}\\.ipynb: ${what}: refused`));
     assert.equal(r.exercise, null);
   }
+});
+
+test("a hard link to the instructor's source is refused, not graded as the source", () => {
+  const r = reports.get("hardLinkToSource")!;
+  assert.equal(r.score, 0);
+  assert.deepEqual(r.exercises, []);
+  assert.match(r.errors[0], /hardLinkToSource\.ipynb: a hard link to the instructor's source notebook: refused/);
 });
 
 test("the host stays out of reach: no socket planted, no connection, no file written, not root", () => {
