@@ -135,6 +135,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       const code = await exited;
       while (sandboxes.some(alive) && Date.now() - t0 < 5000) await sleep(20);
       const ms = Date.now() - t0;
+      console.log(`${signal}: ${sandboxes.length} sandbox processes ended ${ms} ms after the signal`);
       assert.deepEqual(sandboxes.filter(alive), []);
       assert.ok(ms < 2000, `sandboxes ended ${ms} ms after ${signal}`);
       assert.equal(code, signal === "SIGINT" ? 130 : 143);

@@ -65,3 +65,13 @@ test("bracketDepth bounds what is compiled; failure kinds are the grader's words
   assert.equal(failureKind("Error: svmLoss is hidden while grading: …", "f", ["svmLoss"]), "called svmLoss, which is hidden while grading");
   assert.equal(failureKind("Error: 0.5213 is hidden while grading", "f", ["svmLoss"]), "threw Error");
 });
+
+test("a notebook importing the homework helpers (selfCheck, hiddenTests) loads no sandbox and no signal handler", () => {
+  const { spawnSync } = require("child_process") as typeof import("child_process");
+  const index = require("path").resolve(__dirname, "../../src/homework/index.js");
+  const r = spawnSync(process.execPath, ["-e", `const h = require(${JSON.stringify(index)});
+    const loaded = Object.keys(require.cache).filter((f) => /homework[\\/](sandbox|grade|isolation|runnerBundle)\\.js$/.test(f));
+    console.log(JSON.stringify({ loaded, exit: process.listenerCount("exit"), sigint: process.listenerCount("SIGINT"), selfCheck: typeof h.selfCheck, hiddenTests: typeof h.hiddenTests }));`], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), { loaded: [], exit: 0, sigint: 0, selfCheck: "function", hiddenTests: "function" });
+});
