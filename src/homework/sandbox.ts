@@ -138,6 +138,11 @@ function makeGroups(iso: Isolation | undefined, memoryMb: number): Groups | unde
     /* swap accounting off: there is no swap to use */
   }
   fs.writeFileSync(path.join(g.pids, "pids.max"), String(MAX_PROCESSES));
+  try {
+    fs.writeFileSync(path.join(g.memory, "memory.kmem.tcp.limit_in_bytes"), bytes); // socket buffers are counted apart in v1
+  } catch {
+    /* not offered by this kernel: RLIMIT_NOFILE still bounds the sockets */
+  }
   return g;
 }
 

@@ -57,7 +57,10 @@ export function listSubmissions(paths: string[]): SubmissionList {
         walk(p);
         continue;
       }
-      if (!looksLikeNotebook(e.name)) continue;
+      if (!looksLikeNotebook(e.name)) {
+        if (e.isSymbolicLink()) out.skipped.push({ file: p, why: "a symbolic link (never followed)" });
+        continue;
+      }
       if (!e.name.endsWith(".ipynb")) {
         out.skipped.push({ file: p, why: 'not named "*.ipynb"' });
         continue;

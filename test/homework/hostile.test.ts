@@ -99,6 +99,7 @@ before(async () => {
   fs.symlinkSync(course.sourceFile, path.join(dir, "linkToSource.ipynb"));
   fs.symlinkSync(path.join(bob, "00-standin.ipynb"), path.join(dir, "linkToBob.ipynb"));
   fs.linkSync(course.sourceFile, path.join(dir, "hardLinkToSource.ipynb"));
+  fs.symlinkSync(bob, path.join(dir, "bobsFolder"));
   spawnSync("mkfifo", [path.join(dir, "fifo.ipynb")]);
   await new Promise<void>((r) => { const s = net.createServer().listen(path.join(dir, "socket.ipynb"), r); servers.push(s); });
   // skipped but listed; a name that forges rows; one exercise handed in twice
@@ -134,8 +135,8 @@ const scoresOf = (name: string) => {
 const feedbackOf = (name: string, k: number) => reports.get(name)!.exercises[k].feedback;
 
 test("at least 30 attacks, each with its exact score per part", () => {
-  // + 10 attacks through files: two symbolic links, a hard link, a FIFO, a socket, *.IPYNB, a dotfile, a dot-folder, a forging name, a duplicate
-  assert.ok(Object.keys(attacks).length + 10 >= 30, `${Object.keys(attacks).length} attacks`);
+  // + 11 attacks through files: two symbolic links, a linked folder, a hard link, a FIFO, a socket, *.IPYNB, a dotfile, a dot-folder, a forging name, a duplicate
+  assert.ok(Object.keys(attacks).length + 11 >= 30, `${Object.keys(attacks).length} attacks`);
   for (const [name, [, expected]] of Object.entries(attacks)) {
     if (name === "manyCells" || name === "hugeCell") continue; // rows with an error, below
     assert.deepEqual(scoresOf(name), expected, `${name}: ${reports.get(name)!.exercises.map((e) => e.feedback).join(" | ")}`);
@@ -202,7 +203,7 @@ test("rows cannot be forged: control characters escaped in the table and JSON; e
 });
 
 test("skipped look-alikes are listed; one exercise handed in twice is flagged on every copy", () => {
-  assert.deepEqual(skipped.sort(), [".dotfolder: a dot-folder", ".hidden.ipynb: a dotfile", 'UPPER.IPYNB: not named "*.ipynb"']);
+  assert.deepEqual(skipped.sort(), [".dotfolder: a dot-folder", ".hidden.ipynb: a dotfile", 'UPPER.IPYNB: not named "*.ipynb"', "bobsFolder: a symbolic link (never followed)"]);
   assert.match(table, /not graded \(they look like notebooks\):/);
   for (const name of ["zzTwice", "f64OfObject"]) {
     assert.ok(reports.get(name)!.notes.some((n) => /exercise 00-standin handed in more than once in this folder/.test(n)), name);
