@@ -66,9 +66,23 @@ function cgroupParent(controller: "memory" | "pids"): string | undefined {
     const probe = path.join(dir, `optimlab-probe-${process.pid}`);
     fs.mkdirSync(probe);
     fs.rmdirSync(probe);
+    removeStaleGroups(dir);
     return dir;
   } catch {
     return undefined;
+  }
+}
+
+/** Empty groups left by a grader that was killed outright (optimlab-<its pid>-<n>, pid gone). */
+function removeStaleGroups(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    const m = /^optimlab-(\d+)-\d+$/.exec(name);
+    if (!m || fs.existsSync(`/proc/${m[1]}`)) continue;
+    try {
+      fs.rmdirSync(path.join(dir, name)); // fails while a process is still in it: kept
+    } catch {
+      /* not empty or gone */
+    }
   }
 }
 

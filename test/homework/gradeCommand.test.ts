@@ -152,3 +152,20 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     }
   });
 }
+
+test("SIGKILL on the grader (no handler can run): bwrap's --die-with-parent still ends every sandbox", async () => {
+  const spin = path.join(course.root, "spin-kill.ipynb");
+  fs.writeFileSync(spin, JSON.stringify(standinSubmission(SOLUTIONS, ["const spin = (() => { for (;;) {} })();"])));
+  const child = spawn(process.execPath, [CLI, "--exercises", course.exercisesDir, "--timeout", "60", "--jobs", "2", spin], { stdio: "ignore" });
+  let sandboxes: number[] = [];
+  for (let i = 0; i < 300 && sandboxes.length < 4; i++) {
+    await sleep(100);
+    sandboxes = descendants(child.pid!);
+  }
+  assert.ok(sandboxes.length >= 4, `sandbox processes: ${sandboxes.length}`);
+  const t0 = Date.now();
+  child.kill("SIGKILL");
+  while (sandboxes.some(alive) && Date.now() - t0 < 10_000) await sleep(50);
+  console.log(`SIGKILL: ${sandboxes.length} sandbox processes ended ${Date.now() - t0} ms after the grader was killed`);
+  assert.deepEqual(sandboxes.filter(alive), []);
+});
