@@ -7,24 +7,27 @@
  */
 import * as path from "path";
 import { assignFolder } from "../homework/assign";
-import { NOTEBOOKS, ROOT } from "./paths";
+import { NOTEBOOKS, ROOT, runAsCommand } from "./paths";
 
-function main(argv: string[]): void {
-  let out = path.join(ROOT, "release");
-  let from = path.join(NOTEBOOKS, "exercises");
+// ---- command line (kept in this one block) ----
+const USAGE = "usage: npm run assign [-- --out DIR] [--from DIR]";
+
+export function parseAssignArgs(argv: string[]): { out: string; from: string } {
+  const a = { out: path.join(ROOT, "release"), from: path.join(NOTEBOOKS, "exercises") };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--out" && argv[i + 1]) out = path.resolve(argv[++i]);
-    else if (argv[i] === "--from" && argv[i + 1]) from = path.resolve(argv[++i]);
-    else throw new Error(`assign: unknown argument ${argv[i]}; usage: npm run assign [-- --out DIR] [--from DIR]`);
+    if (argv[i] === "--out" && argv[i + 1]) a.out = path.resolve(argv[++i]);
+    else if (argv[i] === "--from" && argv[i + 1]) a.from = path.resolve(argv[++i]);
+    else throw new Error(`assign: unknown argument ${argv[i]}; ${USAGE}`);
   }
+  return a;
+}
+// ---- end of command line ----
+
+function main(): void {
+  const { out, from } = parseAssignArgs(process.argv.slice(2));
   const written = assignFolder(from, out);
   for (const f of written) console.log(`wrote ${path.relative(process.cwd(), f) || f}`);
   console.log(`${written.length} student copies in ${path.relative(process.cwd(), out) || "."}`);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
-  console.error((e as Error).message);
-  process.exit(1);
-}
+runAsCommand(module, main);

@@ -93,7 +93,7 @@ function main(): void {
     writeKernelSpec();
     linkSelf();
   } else if (what === "test") {
-    console.log(`optimlab: Jupyter in ${ensureJupyter()}; Chromium at ${ensureChromium()}`);
+    console.log(`optimlab: Jupyter in ${ensureJupyter()}; Chromium at ${ensureChromium()}; grader isolation: ${require("./isolation").ensureIsolation()}`);
   } else if (what === "kernel-install") {
     kernelInstall();
   } else {

@@ -69,9 +69,11 @@ export function studentCopy(nb: Notebook, file = "notebook"): Notebook {
 
 /** The exercise source notebooks in a folder (sorted), skipping checkpoints. */
 export function listExerciseFiles(dir: string): string[] {
+  // Regular files only: a socket or link left in the folder is not an exercise.
   return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".ipynb") && !f.endsWith(".nbconvert.ipynb"))
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".ipynb") && !e.name.endsWith(".nbconvert.ipynb"))
+    .map((e) => e.name)
     .sort()
     .map((f) => path.join(dir, f));
 }

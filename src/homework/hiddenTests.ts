@@ -36,6 +36,8 @@ export interface HiddenExercise {
   timeout: number;
   /** Library functions hidden from the submission while this exercise is graded. */
   hide: string[];
+  /** What students see of these cases (scorePart.ts); the grader's --feedback overrides it. */
+  feedback?: "points" | "pass-fail" | "full";
   cases: HiddenCase[];
 }
 
@@ -66,6 +68,8 @@ export interface HiddenTestOptions {
   timeout?: number;
   tol?: number;
   hide?: string[];
+  /** "points", "pass-fail" (the default) or "full" (see scorePart.ts). */
+  feedback?: "points" | "pass-fail" | "full";
 }
 
 let collecting: HiddenExercise[] | null = null;
@@ -93,11 +97,15 @@ function pick(value: unknown, keys: string[] | undefined): unknown {
 export function hiddenTests(name: string, options: HiddenTestOptions, build: (t: HiddenTestBuilder) => void): void {
   if (typeof name !== "string" || name === "") throw new TypeError("hiddenTests: name must be a non-empty string");
   if (!(options.points > 0)) throw new RangeError(`hiddenTests: points must be > 0, got ${options.points}`);
+  if (options.feedback !== undefined && !["points", "pass-fail", "full"].includes(options.feedback)) {
+    throw new RangeError(`hiddenTests: feedback must be "points", "pass-fail" or "full", got ${JSON.stringify(options.feedback)}`);
+  }
   const ex: HiddenExercise = {
     name,
     points: options.points,
     timeout: options.timeout ?? 10,
     hide: options.hide ?? [],
+    feedback: options.feedback,
     cases: [],
   };
   const tol0 = options.tol ?? 1e-6;

@@ -1,7 +1,7 @@
 // What notebooks use (hiddenTests in exercise sources, selfCheck in student copies) and what the
-// assign/grade commands use. TypeScript, esbuild and child processes load only when grading.
+// assign command uses. The grader (grade.ts: sandboxes, esbuild, signal handlers) is NOT here:
+// a notebook that imports selfCheck loads none of it; the grade command imports ./grade itself.
 export * from "./hiddenTests";
 export * from "./selfCheck";
 export { studentCopy, assignFolder, STUB } from "./assign";
-export { gradeFiles, SubmissionReport, ExerciseReport, GradeOptions } from "./grade";
-export { formatReport, formatReports } from "./formatReport";
+export type { SubmissionReport, ExerciseReport } from "./report";

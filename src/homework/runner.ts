@@ -1,12 +1,14 @@
 /**
  * The program that runs ONE submission's code for ONE exercise, in its own process (see
  * sandbox.ts for the walls around it). It is bundled with the library into a single file, so
- * the process needs to read nothing but that file and its own working folder.
+ * the process needs to read nothing but that file (and its job, on stdin).
  *
- *   1. read job.json from the working folder: the submission's compiled cells, the names of
- *      the functions under test, the library functions to hide, and the test INPUTS;
+ *   1. read the job from stdin (to its end, before any submission code runs, so no submission
+ *      code can read it): the compiled cells, the names of the functions under test, the
+ *      library functions to hide, and the test INPUTS;
  *   2. run the cells, so their functions are defined (a cell that throws is reported, the
- *      others still run);
+ *      others still run), then say "cells" once: the grader takes cell errors only before it,
+ *      so no message carrying a test input can pose as one;
  *   3. for every input: call the function through its driver and write one line of JSON with
  *      the returned value to file descriptor 3.
  *
@@ -42,6 +44,7 @@ export interface Job {
 /** One line on fd 3. */
 export type RunnerMessage =
   | { type: "cell"; label: string; error: string }
+  | { type: "cells" }
   | { type: "result"; id: number; ok: true; value: unknown }
   | { type: "result"; id: number; ok: false; error: string }
   | { type: "done" };
@@ -80,26 +83,7 @@ function notAvailable(name: string): () => never {
   };
 }
 
-/**
- * fs.existsSync is documented never to throw, but under the permission model it throws for a path
- * the process may not read (Node 20). The library looks for files at load time (show() looks for
- * the project root), so here a file the process may not read does not exist.
- */
-function tolerateDeniedExists(): void {
-  const realFs = require("fs") as typeof fs; // the module object itself, not an import's view of it
-  const existsSync = realFs.existsSync;
-  realFs.existsSync = (p: fs.PathLike) => {
-    try {
-      return existsSync(p);
-    } catch {
-      return false;
-    }
-  };
-}
-
 function installGlobals(hide: string[]): void {
-  tolerateDeniedExists();
-  // Loaded here, not at the top, so that the shim above is in place first.
   const library = require("../index") as Record<string, unknown>;
   const ol: Record<string, unknown> = { ...library };
   for (const name of hide) ol[name] = notAvailable(name);
@@ -126,7 +110,7 @@ function installGlobals(hide: string[]): void {
 }
 
 async function main(): Promise<void> {
-  const job = JSON.parse(fs.readFileSync("job.json", "utf8")) as Job;
+  const job = JSON.parse(fs.readFileSync(0, "utf8")) as Job;
   installGlobals(job.hide);
   // Inputs are decoded before any submission code runs (it may replace Array.isArray…).
   const inputs = job.cases.map((c) => decode(c.args, true) as unknown[]);
@@ -137,6 +121,7 @@ async function main(): Promise<void> {
       send({ type: "cell", label: cell.label, error: messageOf(e) });
     }
   }
+  send({ type: "cells" });
   for (let k = 0; k < job.cases.length; k++) {
     const c = job.cases[k];
     let reply: RunnerMessage;

@@ -102,21 +102,43 @@ function enc(v: unknown, depth: number, budget: { numbers: number }, seen: Set<u
   }
 }
 
+/** An entry of a tagged number list: a number or { $num }, anything else is NaN (never throws). */
+function decodeNumber(x: unknown): number {
+  if (typeof x === "number") return x;
+  if (x !== null && typeof x === "object" && !Array.isArray(x) && typeof (x as { $num?: unknown }).$num === "string") {
+    return Number((x as { $num: string }).$num);
+  }
+  return NaN;
+}
+
 /**
  * The value back from JSON. In the grader (`inChild` false) objects come back with a null
  * prototype, so no key a submission chose (`__proto__`, `toString`, …) can change how the
  * grader's own code behaves, and functions are refused. In the submission's process inputs
  * (which the grader wrote) come back as ordinary objects and functions.
+ *
+ * In the grader it never throws: anything deeper than WIRE_LIMITS.depth, or a tagged object of
+ * the wrong shape, becomes `{ $bad: "why" }` (which never equals an expected value).
  */
-export function decode(w: unknown, inChild = false): unknown {
+export function decode(w: unknown, inChild = false, depth = 0): unknown {
   if (w === null || typeof w !== "object") return w;
-  if (Array.isArray(w)) return w.map((x) => decode(x, inChild));
+  if (depth > WIRE_LIMITS.depth + 2) return inChild ? null : bad("nested too deeply");
+  if (Array.isArray(w)) return w.map((x) => decode(x, inChild, depth + 1));
   const o = w as Record<string, unknown>;
-  if (Array.isArray(o.$f64)) return Float64Array.from(o.$f64.map((x) => Number(decode(x))));
-  if (Array.isArray(o.$i32)) return Int32Array.from(o.$i32.map((x) => Number(decode(x))));
-  if (typeof o.$num === "string") return Number(o.$num);
-  if (typeof o.$fn === "string") return inChild ? inputFunction(o.$fn) : { $bad: "a function" };
+  if (own(o, "$f64")) return Array.isArray(o.$f64) ? Float64Array.from(o.$f64, decodeNumber) : bad("a malformed vector");
+  if (own(o, "$i32")) return Array.isArray(o.$i32) ? Int32Array.from(o.$i32, decodeNumber) : bad("a malformed vector");
+  if (own(o, "$num")) return typeof o.$num === "string" ? Number(o.$num) : bad("a malformed number");
+  if (own(o, "$fn")) return inChild && typeof o.$fn === "string" ? inputFunction(o.$fn) : bad("a function");
   const out: Record<string, unknown> = inChild ? {} : Object.create(null);
-  for (const key of Object.keys(o)) out[key] = decode(o[key], inChild);
+  for (const key of Object.keys(o)) out[key] = decode(o[key], inChild, depth + 1);
   return out;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+const own = (o: object, key: string) => hasOwn.call(o, key);
+
+function bad(why: string): { $bad: string } {
+  const o = Object.create(null) as { $bad: string };
+  o.$bad = why;
+  return o;
 }

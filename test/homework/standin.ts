@@ -106,3 +106,23 @@ export function standinCourse(): { root: string; exercisesDir: string; sourceFil
   fs.writeFileSync(sourceFile, JSON.stringify(standinSource(), null, 1));
   return { root, exercisesDir, sourceFile };
 }
+
+/** A student copy of the stand-in with some solution cells replaced and extra cells appended. */
+export function standinSubmission(
+  parts: { scaleAdd?: string; centeredGradient?: string; momentumRule?: string },
+  extra: string[] = [],
+): Notebook {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { studentCopy } = require("../../src/homework/assign") as typeof import("../../src/homework/assign");
+  const nb = studentCopy(standinSource(), "standin");
+  for (const cell of nb.cells) {
+    const text = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+    for (const name of ["scaleAdd", "centeredGradient", "momentumRule"] as const) {
+      if (cell.metadata?.optimlab?.role === "solution" && text.includes(`function ${name}(`) && parts[name] !== undefined) {
+        cell.source = parts[name]!;
+      }
+    }
+  }
+  for (const e of extra) nb.cells.push({ cell_type: "code", source: e, metadata: {}, outputs: [], execution_count: null });
+  return nb;
+}
