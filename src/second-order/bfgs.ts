@@ -3,7 +3,8 @@ import { checkFirstEvaluation, checkStart, type SecondOrderOptions } from "./che
 import { countEvaluations, type FusedObjective } from "./evaluator";
 import { lineAlong } from "./lineFunction";
 import { moreThuente } from "./moreThuente";
-import { recorder, type SecondOrderTrace } from "./recorder";
+import type { Trace } from "../training/trace";
+import { recorder } from "./recorder";
 
 /**
  * BFGS (Nocedal & Wright, Algorithm 6.1): keep an approximation H of the inverse Hessian, built
@@ -18,7 +19,7 @@ import { recorder, type SecondOrderTrace } from "./recorder";
  * condition yᵀs > 0 that keeps H positive definite. The line search is Moré–Thuente with
  * c₁ = 1e-4, c₂ = 0.9 (as SciPy's BFGS). n² numbers of memory and O(n²) work per step.
  */
-export function bfgs(objective: FusedObjective, x0: ArrayLike<number>, options: SecondOrderOptions = {}): SecondOrderTrace {
+export function bfgs(objective: FusedObjective, x0: ArrayLike<number>, options: SecondOrderOptions = {}): Trace {
   const { tol = 1e-5 } = options;
   const maxIter = options.maxIter ?? 200 * (objective && Number.isInteger(objective.dim) ? objective.dim : 1);
   let x = checkStart("bfgs", objective, x0, tol, maxIter);
@@ -29,7 +30,7 @@ export function bfgs(objective: FusedObjective, x0: ArrayLike<number>, options: 
   checkFirstEvaluation("bfgs", f, grad);
   const trace = recorder(options);
   trace.record(x, f, grad, counted.counts.nfev);
-  const end = (status: SecondOrderTrace["status"], message: string) => trace.finish(x, status, counted.counts, message);
+  const end = (status: Trace["status"], message: string) => trace.finish(x, status, counted.counts, message);
 
   const H = new Float64Array(n * n); // the inverse-Hessian approximation, row-major
   for (let i = 0; i < n; i++) H[i * n + i] = 1;

@@ -3,7 +3,8 @@ import { checkFirstEvaluation, checkStart, type SecondOrderOptions } from "./che
 import { countEvaluations, type FusedObjective } from "./evaluator";
 import { lineAlong } from "./lineFunction";
 import { moreThuente } from "./moreThuente";
-import { recorder, type SecondOrderTrace } from "./recorder";
+import type { Trace } from "../training/trace";
+import { recorder } from "./recorder";
 
 /**
  * L-BFGS: BFGS that keeps only the last m pairs sₖ = xₖ₊₁ − xₖ, yₖ = ∇fₖ₊₁ − ∇fₖ and never forms a
@@ -32,13 +33,13 @@ export function lbfgs(
   objective: FusedObjective,
   x0: ArrayLike<number>,
   options: SecondOrderOptions & { m?: number } = {},
-): SecondOrderTrace {
+): Trace {
   const { m = 10, maxIter = 15000, tol = 1e-5 } = options;
   if (!Number.isInteger(m) || m < 1) throw new RangeError(`lbfgs: m must be a whole number >= 1, got ${m}`);
   let x = checkStart("lbfgs", objective, x0, tol, maxIter);
   const n = x.length;
   const counted = countEvaluations("lbfgs", objective);
-  const evaluate = (p: Float64Array) => counted.valueAndGrad(p);
+  const evaluate = (point: Float64Array) => counted.valueAndGrad(point);
   let { f, grad } = evaluate(x);
   checkFirstEvaluation("lbfgs", f, grad);
   const trace = recorder(options);
@@ -51,7 +52,7 @@ export function lbfgs(
   let gamma = 1;
   const alphas = new Float64Array(m);
   const p = new Float64Array(n);
-  const end = (status: SecondOrderTrace["status"], message: string) => trace.finish(x, status, counted.counts, message);
+  const end = (status: Trace["status"], message: string) => trace.finish(x, status, counted.counts, message);
 
   for (let k = 0; ; k++) {
     if (normInf(grad) <= tol) return end("converged", `‖∇f‖∞ = ${normInf(grad).toExponential(2)} ≤ tol = ${tol}`);
