@@ -3,7 +3,6 @@ export * from "./checkStart";
 export * from "./recorder";
 export * from "./lineFunction";
 export * from "./backtracking";
-export * from "./strongWolfe";
 export * from "./moreThuente";
 export * from "./lbfgs";
 export * from "./bfgs";

@@ -1,3 +1,4 @@
+import { checkWhole } from "../core/checks";
 import { allFinite, axpy, dot, normInf } from "../core/vector";
 import { checkFirstEvaluation, checkStart, type SecondOrderOptions } from "./checkStart";
 import { countEvaluations, type FusedObjective } from "./evaluator";
@@ -35,7 +36,7 @@ export function lbfgs(
   options: SecondOrderOptions & { m?: number } = {},
 ): Trace {
   const { m = 10, maxIter = 15000, tol = 1e-5 } = options;
-  if (!Number.isInteger(m) || m < 1) throw new RangeError(`lbfgs: m must be a whole number >= 1, got ${m}`);
+  checkWhole("lbfgs", "m", m, 1);
   let x = checkStart("lbfgs", objective, x0, tol, maxIter);
   const n = x.length;
   const counted = countEvaluations("lbfgs", objective);
