@@ -4,6 +4,7 @@ export * from "./recorder";
 export * from "./lineFunction";
 export * from "./backtracking";
 export * from "./moreThuente";
+export * from "./quasiNewtonStep";
 export * from "./lbfgs";
 export * from "./bfgs";
 export * from "./newtonDirection";

@@ -1,9 +1,8 @@
 import { checkWhole } from "../core/checks";
-import { allFinite, axpy, dot, normInf } from "../core/vector";
+import { axpy, dot, normInf } from "../core/vector";
 import { checkFirstEvaluation, checkStart, type SecondOrderOptions } from "./checkStart";
 import { countEvaluations, type FusedObjective } from "./evaluator";
-import { lineAlong } from "./lineFunction";
-import { moreThuente } from "./moreThuente";
+import { quasiNewtonStep } from "./quasiNewtonStep";
 import type { Trace } from "../training/trace";
 import { recorder } from "./recorder";
 
@@ -72,45 +71,28 @@ export function lbfgs(
     }
     for (let j = 0; j < n; j++) p[j] = -p[j];
 
-    const slope = dot(grad, p);
-    const line = lineAlong(evaluate, x, p);
-    const search = slope < 0
-      ? moreThuente(line.phi, f, slope, { alpha0: k === 0 ? Math.min(1 / Math.sqrt(dot(p, p)), 1e10) : 1 })
-      : null;
-    if (search && search.status === "max-step") {
-      if (line.last) x = line.last.x;
-      return end("diverged", `f decreases without bound along the search direction (${search.message}) at iteration ${k + 1}`);
+    const alpha0 = k === 0 ? Math.min(1 / Math.sqrt(dot(p, p)), 1e10) : 1;
+    const step = quasiNewtonStep(evaluate, x, f, grad, p, { alpha0 }, k + 1);
+    if (step.status === "diverged") {
+      if (step.x) x = step.x;
+      return end("diverged", step.message);
     }
-    if (!search || search.status === "failed" || !line.last) {
-      if (S.length === 0) {
-        return end("line-search-failed", `the line search failed from −∇f at iteration ${k + 1}: ${search ? search.message : "not a descent direction"}`);
-      }
+    if (step.status === "line-search-failed") {
+      if (S.length === 0) return end("line-search-failed", step.message);
       S.length = Y.length = rho.length = 0; // forget the memory and restart from steepest descent
       gamma = 1;
       continue;
     }
-    const next = line.last;
-    if (!Number.isFinite(next.f) || !allFinite(next.grad)) {
-      x = next.x;
-      return end("diverged", `f or ∇f is not finite at iteration ${k + 1}`);
-    }
-    // the new pair, s = αp and y = ∇f₊ − ∇f
-    const s = new Float64Array(n);
-    const y = new Float64Array(n);
-    for (let j = 0; j < n; j++) {
-      s[j] = search.alpha * p[j];
-      y[j] = next.grad[j] - grad[j];
-    }
+    // the new point, and the new pair s = αp, y = ∇f₊ − ∇f
+    const { s, y, slope } = step;
     const fOld = f;
-    x = next.x;
-    f = next.f;
-    grad = next.grad;
+    ({ x, f, grad } = step);
     trace.record(x, f, grad, counted.counts.nfev);
 
     if (normInf(grad) <= tol) continue; // the convergence test at the top of the loop ends the run
-    if (!(fOld - f > 0)) return end("line-search-failed", `f stopped decreasing at iteration ${k + 1} (${search.message})`);
+    if (!(fOld - f > 0)) return end("line-search-failed", `f stopped decreasing at iteration ${k + 1} (${step.message})`);
     const sy = dot(s, y);
-    if (sy > Number.EPSILON * -slope * search.alpha) {
+    if (sy > Number.EPSILON * -slope * step.alpha) {
       if (S.length === m) {
         S.shift();
         Y.shift();
