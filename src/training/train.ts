@@ -31,6 +31,9 @@ export interface TrainOptions extends MinibatchOptions {
   onStep?: (info: { step: number; epoch: number; loss: number }) => void;
 }
 
+/** What `train` returns: a Trace that always has W, epochs and the per-epoch accuracies (the old name kept). */
+export type TrainResult = TraceWith<"W" | "epochs" | "recordSteps" | "trainAccuracies" | "valAccuracies">;
+
 /**
  * Minibatch stochastic gradient descent over a dataset, the loop of the lecture:
  *
@@ -50,7 +53,7 @@ export function train(
   W0: Matrix,
   data: { X: Matrix; y: ArrayLike<number> },
   options: TrainOptions,
-): TraceWith<"W" | "epochs" | "recordSteps" | "trainAccuracies" | "valAccuracies"> {
+): TrainResult {
   if (typeof loss !== "function") throw new TypeError("train: loss must be a function (W, X, y, reg) => { loss, grad }");
   checkData("data", W0, data);
   if (!options || !options.optimizer || typeof options.optimizer.step !== "function") {
