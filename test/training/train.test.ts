@@ -189,3 +189,16 @@ test("bad batch sizes and options", () => {
   assert.throws(() => train(softmax, zeros(), { X: data.X, y: data.y.subarray(0, 10) }, { optimizer }), /train: data\.y has 10 labels but data\.X has 30 rows/);
   assert.throws(() => train(softmax, zeros(), data, {} as never), /^TypeError: train: options\.optimizer must be an update rule/);
 });
+
+test("fullLoss: the loss on all the training data at every record, next to the minibatch losses in fs", () => {
+  const data = blobs(90, 5);
+  const result = train(softmax, zeros(), data, { optimizer: sgd({ learningRate: 0.3 }), batchSize: 30, epochs: 2, seed: 3, fullLoss: true });
+  // 3 steps per epoch: records after steps 3 and 6
+  assert.deepEqual(result.recordSteps, [3, 6]);
+  assert.equal(result.fullLosses!.length, 2);
+  // the record after step 6 is the loss at the final W, computed by hand
+  assert.equal(result.fullLosses![1], softmax(result.W, data.X, data.y, 0).loss);
+  assert.ok(result.fullLosses![1] < result.fullLosses![0] && result.fullLosses![0] < Math.log(3));
+  assert.equal(result.fs.length, 6);
+  assert.deepEqual(result.xs.length, 2, "iterates not kept unless asked: x0 and the final W");
+});
