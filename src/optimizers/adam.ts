@@ -53,11 +53,13 @@ export function adamUpdate(fn: string, options: AdamOptions) {
   const biasCorrection = options.biasCorrection ?? true;
   return (x: Float64Array, dx: Float64Array, state: StateArrays<"firstMoment" | "secondMoment">, learningRate: number, t: number) => {
     const { firstMoment, secondMoment } = state;
+    const bias1 = biasCorrection ? 1 - beta1 ** t : 1; // the same for every element: taken once
+    const bias2 = biasCorrection ? 1 - beta2 ** t : 1;
     for (let i = 0; i < x.length; i++) {
       firstMoment[i] = beta1 * firstMoment[i] + (1 - beta1) * dx[i];
       secondMoment[i] = beta2 * secondMoment[i] + (1 - beta2) * dx[i] * dx[i];
-      const firstUnbias = firstMoment[i] / (biasCorrection ? 1 - beta1 ** t : 1);
-      const secondUnbias = secondMoment[i] / (biasCorrection ? 1 - beta2 ** t : 1);
+      const firstUnbias = firstMoment[i] / bias1;
+      const secondUnbias = secondMoment[i] / bias2;
       x[i] -= (learningRate * firstUnbias) / (Math.sqrt(secondUnbias) + eps);
     }
   };
