@@ -34,9 +34,10 @@ export const lesson09: Question[] = [
     kind: "choice",
     choices: ["right", "fine-with-kinks", "suspicious", "wrong"],
     prompt: "gradCheck on 20 of the trained spiral net's parameters: which band?",
-    answerHash: "c818b299",
-    why: "The softmax part is smooth, and a ReLU kink matters only when some example's hidden input lies within " +
-      "h = 1e-5 of 0, which is rare. So the relative errors sit near the float64 rounding floor, below 1e-7. " +
+    answerHash: "34060645",
+    why: "Just above the line of \"right\": the worst entry is a weight whose derivative is tiny (about 3e-6), " +
+      "and the relative error divides the centered difference's rounding error (about 1e-12) by |a| + |n|. " +
+      "No kink is crossed there; a bug would show as 1e-2 or more. " +
       "Entries of units that never fire have a gradient of exactly 0 and check as right without proving much.",
   },
   {
