@@ -12,3 +12,4 @@ export * from "./optimizers";
 export * from "./second-order";
 export * from "./training";
 export * from "./plot";
+export * from "./jupyter";

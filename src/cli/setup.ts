@@ -46,11 +46,15 @@ export function buildPlotly(force = false): void {
   console.log(`optimlab: built assets/plotly.min.js (${PLOTLY_TRACES.join(", ")}): ${mb} MB`);
 }
 
-/** The kernelspec: the project's own tslab, run by the node that runs this script. */
+/**
+ * The kernelspec: the project's own tslab, run by the node that runs this script, with the
+ * output queue loaded first (src/jupyter/preload.ts: no output message is lost, none reordered).
+ */
 export function kernelSpec(): object {
   const tslab = require.resolve("tslab/bin/tslab", { paths: [ROOT] });
+  const preload = path.join(ROOT, "dist", "jupyter", "preload.js");
   return {
-    argv: [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, "--require", preload, tslab, "kernel", "--config-path", "{connection_file}"],
     display_name: "TypeScript (optimlab)",
     language: "typescript",
     metadata: { optimlab: { root: ROOT } },

@@ -2,8 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { projectRoot } from "../core/projectRoot";
-import type { Figure } from "./figure";
-import { sendDisplay, type MimeBundle } from "./jupyterDisplay";
+import type { Figure } from "../plot/figure";
+import { sendDisplay, type MimeBundle } from "./sendDisplay";
 
 /**
  * Where `npm run build` puts the plotly.js bundle (scatter, contour, heatmap, surface, bar).
