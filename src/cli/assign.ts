@@ -7,16 +7,14 @@
  */
 import * as path from "path";
 import { assignFolder } from "../homework/assign";
+import { COMMANDS } from "./commands";
+import { parseArgs, UsageError } from "./options";
 import { NOTEBOOKS, ROOT } from "./paths";
 
 function main(argv: string[]): void {
-  let out = path.join(ROOT, "release");
-  let from = path.join(NOTEBOOKS, "exercises");
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--out" && argv[i + 1]) out = path.resolve(argv[++i]);
-    else if (argv[i] === "--from" && argv[i + 1]) from = path.resolve(argv[++i]);
-    else throw new Error(`assign: unknown argument ${argv[i]}; usage: npm run assign [-- --out DIR] [--from DIR]`);
-  }
+  const { options } = parseArgs("assign", argv, COMMANDS.assign);
+  const out = path.resolve(String(options["--out"] ?? path.join(ROOT, "release")));
+  const from = path.resolve(String(options["--from"] ?? path.join(NOTEBOOKS, "exercises")));
   const written = assignFolder(from, out);
   for (const f of written) console.log(`wrote ${path.relative(process.cwd(), f) || f}`);
   console.log(`${written.length} student copies in ${path.relative(process.cwd(), out) || "."}`);
@@ -26,5 +24,5 @@ try {
   main(process.argv.slice(2));
 } catch (e) {
   console.error((e as Error).message);
-  process.exit(1);
+  process.exit(e instanceof UsageError ? 2 : 1);
 }

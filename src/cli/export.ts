@@ -1,12 +1,14 @@
 /**
- * `npm run export [-- NOTEBOOK…]`: executes every notebook (or the ones named) and writes an
- * offline site to site/: index.html linking one page per notebook, each page with its figures
+ * `npm run export [-- --out DIR] [NOTEBOOK…]`: executes every notebook (or the ones named) and
+ * writes an offline site to site/ (or DIR): index.html linking one page per notebook, each page with its figures
  * drawn by the plotly.js it carries and its formulas typeset by a local MathJax. No network.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { COMMANDS } from "./commands";
 import { listNotebooks, runNotebooks } from "./notebooks";
+import { parseArgs } from "./options";
 import { jupyterEnv, NOTEBOOKS, ROOT, runAsCommand, SCRIPTS } from "./paths";
 import { ensureJupyter } from "./tools";
 
@@ -104,11 +106,13 @@ export function executedCopy(file: string, dir: string): string {
 }
 
 function main(): void {
-  const args = process.argv.slice(2).map((a) => path.resolve(a));
-  const files = args.length > 0 ? args : listNotebooks().filter((f) => !f.includes(`${path.sep}exercises${path.sep}`));
-  const r = exportSite(files);
+  const args = parseArgs("export", process.argv.slice(2), COMMANDS.export);
+  const site = typeof args.options["--out"] === "string" ? path.resolve(args.options["--out"]) : SITE;
+  const named = args.positionals.map((a) => path.resolve(a));
+  const files = named.length > 0 ? named : listNotebooks().filter((f) => !f.includes(`${path.sep}exercises${path.sep}`));
+  const r = exportSite(files, { site });
   process.stdout.write(r.output);
-  console.log(`optimlab: wrote ${path.relative(process.cwd(), SITE) || "."}/index.html and ${r.pages.length} pages`);
+  console.log(`optimlab: wrote ${path.relative(process.cwd(), site) || "."}/index.html and ${r.pages.length} pages`);
   process.exit(r.ok ? 0 : 1);
 }
 

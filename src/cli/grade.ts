@@ -11,9 +11,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { formatReports } from "../homework/formatReport";
 import { gradeFiles } from "../homework/grade";
+import { COMMANDS } from "./commands";
+import { parseArgs, positiveNumber, UsageError } from "./options";
 import { NOTEBOOKS } from "./paths";
-
-const USAGE = "usage: npm run grade -- [--json] [--jobs N] [--timeout S] [--memory MB] [--exercises DIR] FILE|DIR…";
 
 /** Files as given; a folder gives its .ipynb files (recursively, sorted, no checkpoints). */
 function expand(p: string): string[] {
@@ -35,28 +35,16 @@ function expand(p: string): string[] {
 }
 
 async function main(argv: string[]): Promise<void> {
-  let json = false;
-  let jobs: number | undefined;
-  let timeout: number | undefined;
-  let memoryMb: number | undefined;
-  let exercisesDir = path.join(NOTEBOOKS, "exercises");
-  const files: string[] = [];
-  const number = (flag: string, v: string | undefined): number => {
-    const n = Number(v);
-    if (!(n > 0)) throw new Error(`grade: ${flag} must be a number > 0, got ${v}\n${USAGE}`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--json") json = true;
-    else if (a === "--jobs") jobs = Math.floor(number(a, argv[++i]));
-    else if (a === "--timeout") timeout = number(a, argv[++i]);
-    else if (a === "--memory") memoryMb = number(a, argv[++i]);
-    else if (a === "--exercises") exercisesDir = path.resolve(argv[++i] ?? "");
-    else if (a.startsWith("--")) throw new Error(`grade: unknown option ${a}\n${USAGE}`);
-    else files.push(...expand(a));
-  }
-  if (files.length === 0) throw new Error(`grade: no submissions given\n${USAGE}`);
+  const spec = COMMANDS.grade;
+  const args = parseArgs("grade", argv, spec);
+  const json = args.options["--json"] === true;
+  const jobsOption = positiveNumber("grade", args, "--jobs", spec);
+  const jobs = jobsOption === undefined ? undefined : Math.floor(jobsOption);
+  const timeout = positiveNumber("grade", args, "--timeout", spec);
+  const memoryMb = positiveNumber("grade", args, "--memory", spec);
+  const exercisesDir = path.resolve(String(args.options["--exercises"] ?? path.join(NOTEBOOKS, "exercises")));
+  const files = args.positionals.flatMap(expand);
+  if (files.length === 0) throw new UsageError("grade: no submissions given (usage: npm run grade -- [options] FILE|DIR…)");
   const reports = await gradeFiles(files, { exercisesDir, jobs, timeout, memoryMb });
   process.stdout.write(json ? JSON.stringify(reports, null, 2) + "\n" : formatReports(reports) + "\n");
 }

@@ -10,6 +10,8 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { COMMANDS } from "./commands";
+import { parseArgs } from "./options";
 import { KERNEL_DIR, KERNEL_NAME, ROOT, runAsCommand } from "./paths";
 import { ensureChromium, ensureJupyter } from "./tools";
 
@@ -91,7 +93,7 @@ function kernelInstall(): void {
 }
 
 function main(): void {
-  const what = process.argv[2];
+  const what = parseArgs("setup", process.argv.slice(2), COMMANDS.setup).subcommand;
   if (what === "build") {
     buildPlotly();
     writeKernelSpec();
@@ -100,9 +102,6 @@ function main(): void {
     console.log(`optimlab: Jupyter in ${ensureJupyter()}; Chromium at ${ensureChromium()}`);
   } else if (what === "kernel-install") {
     kernelInstall();
-  } else {
-    console.error("usage: node dist/cli/setup.js build | test | kernel-install");
-    process.exit(2);
   }
 }
 
