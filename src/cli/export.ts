@@ -29,9 +29,15 @@ function titleOf(file: string): string {
   return path.basename(file, ".ipynb");
 }
 
+/** A notebook's path under notebooks/, or its file name for a notebook elsewhere (a test fixture). */
+function underNotebooks(file: string): string {
+  const rel = path.relative(NOTEBOOKS, file);
+  return rel.startsWith("..") || path.isAbsolute(rel) ? path.basename(file) : rel;
+}
+
 /** The page name: notebooks/exercises/01-svm.ipynb → exercises-01-svm.html. */
 export function pageName(file: string): string {
-  return path.relative(NOTEBOOKS, file).replace(/\.ipynb$/, ".html").split(path.sep).join("-");
+  return underNotebooks(file).replace(/\.ipynb$/, ".html").split(path.sep).join("-");
 }
 
 /**
@@ -102,7 +108,7 @@ ${items}
 
 /** Where the notebook runner leaves a notebook's executed copy under `dir`. */
 export function executedCopy(file: string, dir: string): string {
-  return path.join(dir, path.relative(NOTEBOOKS, file));
+  return path.join(dir, underNotebooks(file)); // as the runner mirrors notebooks/ under its --out
 }
 
 function main(): void {
