@@ -1,7 +1,8 @@
 /**
  * `node dist/cli/setup.js build | test | kernel-install`
  *
- * build: bundles plotly.js (only the trace types the course draws) into assets/, writes the
+ * build: checks that tslab and zeromq are the versions the output queue was made for
+ *   (src/jupyter/checkKernel.ts), bundles plotly.js (only the trace types the course draws) into assets/, writes the
  *   project's kernelspec into .jupyter/kernels/optimlab/, and links node_modules/optimlab to the
  *   project so a notebook anywhere under notebooks/ can `import * as ol from "optimlab"`.
  * test: makes sure Jupyter and Chromium are there (installing them where we can).
@@ -10,6 +11,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { checkKernel } from "../jupyter/checkKernel";
 import { COMMANDS } from "./commands";
 import { parseArgs } from "./options";
 import { KERNEL_DIR, KERNEL_NAME, ROOT, runAsCommand } from "./paths";
@@ -95,6 +97,7 @@ function kernelInstall(): void {
 function main(): void {
   const what = parseArgs("setup", process.argv.slice(2), COMMANDS.setup).subcommand;
   if (what === "build") {
+    checkKernel(ROOT);
     buildPlotly();
     writeKernelSpec();
     linkSelf();
