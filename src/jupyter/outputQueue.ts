@@ -3,26 +3,28 @@
  *
  * tslab 1.0.22 sends each message (printed text, displays, display updates, errors, the
  * `busy`/`idle` status and the replies) with `socket.send(frames)` in `signAndSend`, and never
- * waits for it. On zeromq 6 a message can then be lost three ways (measured on this project's
- * stress cell: 2000 lines, 1500 progress updates, 3 figures):
- * 1. zeromq sends up to 512 messages at once, then hands the next one to its I/O thread; a send
- *    made while that one is in flight throws EBUSY. For printed text the throw lands in
- *    `process.stdout.write`, and `console.log` swallows it: the line is gone without a trace.
- * 2. A publisher socket (iopub) silently drops what it cannot queue: when Jupyter reads slower
- *    than the cell writes (a loaded machine), messages beyond the high-water mark (1000 queued
- *    for a subscriber) vanish.
- * 3. A refused send rejects the promise it returned, which tslab never looks at.
- * And Jupyter's clients take a cell as finished once its `execute_reply` (shell socket) and
- * `idle` (iopub) arrived; an `execute_reply` that overtakes the cell's output ends the wait
- * for it (nbclient waits 4 s more, then moves on without the rest).
+ * waits for it. On zeromq 6 that loses messages. Measured on the guard cell (2000 printed
+ * lines, 1500 progress updates, 3 figures; one core kept busy, machine load 7 to 13):
+ * 1. zeromq sends up to 512 messages at once; a send made while the 513th waits for a later
+ *    turn of the event loop throws EBUSY. Printed text: `console.log` swallows the throw and
+ *    the line is gone. A figure: the throw fails the cell. With no fix the cell died after 253
+ *    lines in 5 runs of 5.
+ * 2. Retrying EBUSY in order (this project's first fix) still lost 67 to 959 lines in 7 runs of
+ *    10: zeromq.js accepted every message, a reader straight on the socket (jupyter_client,
+ *    no nbclient) still missed runs of them, each run starting a few lines before a multiple of
+ *    512 messages, where zeromq.js defers a send to a later turn of the event loop.
+ * 3. A publisher socket (iopub) silently drops what it cannot queue when Jupyter reads slower
+ *    than the cell writes (beyond 1000 messages queued for a subscriber); a refused send
+ *    rejects the promise it returned, which tslab never looks at.
  *
  * The fix, one place for every kind of output: all sends of the kernel's publisher (iopub) and
  * router (shell, control, stdin) sockets go through one outbox, one message at a time, each
- * sent when the one before has gone. The publisher is told not to drop (`noDrop`): zeromq
- * refuses with EAGAIN instead, and the refused message waits and goes again. Because the outbox
- * is shared, a reply goes out after the output made before it. Nothing is ever thrown at the
- * cell; a message zeromq rejects for good (a closed socket) is counted and reported on the
- * kernel's own stderr (the terminal Jupyter runs in).
+ * sent when the one before has gone, with `sendTimeout = 0` (every send tried at once: no
+ * deferred path) and `noDrop` (zeromq refuses with EAGAIN instead of dropping); a refused
+ * message waits and goes again. Because the outbox is shared, a reply (`execute_reply`) goes
+ * out after the output made before it. Nothing is ever thrown at the cell; a message zeromq
+ * rejects for good (a closed socket) is counted and reported on the kernel's own stderr (the
+ * terminal Jupyter runs in). A socket's close waits for the outbox.
  *
  * `npm run build` writes a kernelspec that loads this before tslab (`preload.ts`), so every
  * notebook on the course kernel is covered from its first message; importing optimlab in a
@@ -106,14 +108,9 @@ function queuedClose(close: (this: object) => void) {
 }
 
 /**
- * Two socket options, set on a socket's first send:
- * - `sendTimeout = 0`: every send is tried at once and answered at once (sent, or refused with
- *   EAGAIN). Otherwise zeromq.js defers every 513th send to a later turn of the event loop,
- *   and on that path messages went missing under load (measured: runs of 30 to 400 lines lost,
- *   each starting a few lines before a multiple of 512 messages). Refusals wait in the outbox.
- * - `noDrop` (publisher): refuse (EAGAIN) rather than drop when Jupyter's queue is full.
- * libzmq applies both at once on a bound socket; zeromq.js warns about every option set after
- * bind that is not on its own list (noDrop is not), and the warning would print into the cell.
+ * The two socket options (see the top of this file), set on a socket's first send. libzmq
+ * applies both at once on a bound socket; zeromq.js warns about every option set after bind
+ * that is not on its own list (noDrop is not), and the warning would print into the cell.
  */
 function configure(socket: object, isPublisher: boolean): void {
   const emitWarning = process.emitWarning;
