@@ -14,6 +14,11 @@ const walk = (dir) =>
     return e.isDirectory() ? walk(p) : e.name.endsWith(".test.js") ? [p] : [];
   });
 const only = process.argv.slice(2);
+const option = only.find((a) => a.startsWith("-"));
+if (option) {
+  console.error(`test: unknown option ${option} (no options; usage: node scripts/test.js [FOLDER…], folders of test/)`);
+  process.exit(2);
+}
 const dirs = only.length > 0 ? only.map((d) => path.join(root, d)) : [root];
 const files = dirs.flatMap((d) => (fs.existsSync(d) ? walk(d) : [])).sort();
 if (files.length === 0) {

@@ -14,3 +14,4 @@ export * from "./training";
 export * from "./plot";
 export * from "./questions";
 export * from "./explore";
+export * from "./jupyter";

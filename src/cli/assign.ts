@@ -7,21 +7,17 @@
  */
 import * as path from "path";
 import { assignFolder } from "../homework/assign";
+import { COMMANDS } from "./commands";
+import { parseArgs } from "./options";
 import { NOTEBOOKS, ROOT, runAsCommand } from "./paths";
 
-// ---- command line (kept in this one block) ----
-const USAGE = "usage: npm run assign [-- --out DIR] [--from DIR]";
-
 export function parseAssignArgs(argv: string[]): { out: string; from: string } {
-  const a = { out: path.join(ROOT, "release"), from: path.join(NOTEBOOKS, "exercises") };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--out" && argv[i + 1]) a.out = path.resolve(argv[++i]);
-    else if (argv[i] === "--from" && argv[i + 1]) a.from = path.resolve(argv[++i]);
-    else throw new Error(`assign: unknown argument ${argv[i]}; ${USAGE}`);
-  }
-  return a;
+  const { options } = parseArgs("assign", argv, COMMANDS.assign);
+  return {
+    out: path.resolve(String(options["--out"] ?? path.join(ROOT, "release"))),
+    from: path.resolve(String(options["--from"] ?? path.join(NOTEBOOKS, "exercises"))),
+  };
 }
-// ---- end of command line ----
 
 function main(): void {
   const { out, from } = parseAssignArgs(process.argv.slice(2));

@@ -8,6 +8,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
+import { COMMANDS } from "./commands";
+import { parseArgs } from "./options";
 import { ROOT, runAsCommand } from "./paths";
 
 export const EXPLORE_BUNDLE = path.join(ROOT, "assets", "explore.js");
@@ -38,6 +40,7 @@ export function buildExploreBundle(): { bytes: number; gzipped: number } {
 }
 
 function main(): void {
+  parseArgs("bundle", process.argv.slice(2), COMMANDS.bundle);
   const { bytes, gzipped } = buildExploreBundle();
   console.log(`optimlab: built assets/explore.js (explorables): ${(bytes / 1024).toFixed(1)} KB, ${(gzipped / 1024).toFixed(1)} KB gzipped`);
 }

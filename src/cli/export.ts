@@ -1,12 +1,14 @@
 /**
- * `npm run export [-- NOTEBOOK…]`: executes every notebook (or the ones named) and writes an
- * offline site to site/: index.html linking one page per notebook, each page with its figures
+ * `npm run export [-- --out DIR] [NOTEBOOK…]`: executes every notebook (or the ones named) and
+ * writes an offline site to site/ (or DIR): index.html linking one page per notebook, each page with its figures
  * drawn by the plotly.js it carries and its formulas typeset by a local MathJax. No network.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { COMMANDS } from "./commands";
 import { listNotebooks, runNotebooks } from "./notebooks";
+import { parseArgs } from "./options";
 import { jupyterEnv, NOTEBOOKS, ROOT, runAsCommand, SCRIPTS } from "./paths";
 import { ensureJupyter } from "./tools";
 
@@ -27,9 +29,15 @@ function titleOf(file: string): string {
   return path.basename(file, ".ipynb");
 }
 
+/** A notebook's path under notebooks/, or its file name for a notebook elsewhere (a test fixture). */
+function underNotebooks(file: string): string {
+  const rel = path.relative(NOTEBOOKS, file);
+  return rel.startsWith("..") || path.isAbsolute(rel) ? path.basename(file) : rel;
+}
+
 /** The page name: notebooks/exercises/01-svm.ipynb → exercises-01-svm.html. */
 export function pageName(file: string): string {
-  return path.relative(NOTEBOOKS, file).replace(/\.ipynb$/, ".html").split(path.sep).join("-");
+  return underNotebooks(file).replace(/\.ipynb$/, ".html").split(path.sep).join("-");
 }
 
 /**
@@ -100,15 +108,17 @@ ${items}
 
 /** Where the notebook runner leaves a notebook's executed copy under `dir`. */
 export function executedCopy(file: string, dir: string): string {
-  return path.join(dir, path.relative(NOTEBOOKS, file));
+  return path.join(dir, underNotebooks(file)); // as the runner mirrors notebooks/ under its --out
 }
 
 function main(): void {
-  const args = process.argv.slice(2).map((a) => path.resolve(a));
-  const files = args.length > 0 ? args : listNotebooks().filter((f) => !f.includes(`${path.sep}exercises${path.sep}`));
-  const r = exportSite(files);
+  const args = parseArgs("export", process.argv.slice(2), COMMANDS.export);
+  const site = typeof args.options["--out"] === "string" ? path.resolve(args.options["--out"]) : SITE;
+  const named = args.positionals.map((a) => path.resolve(a));
+  const files = named.length > 0 ? named : listNotebooks().filter((f) => !f.includes(`${path.sep}exercises${path.sep}`));
+  const r = exportSite(files, { site });
   process.stdout.write(r.output);
-  console.log(`optimlab: wrote ${path.relative(process.cwd(), SITE) || "."}/index.html and ${r.pages.length} pages`);
+  console.log(`optimlab: wrote ${path.relative(process.cwd(), site) || "."}/index.html and ${r.pages.length} pages`);
   process.exit(r.ok ? 0 : 1);
 }
 

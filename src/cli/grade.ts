@@ -15,15 +15,11 @@ import { formatJson, formatReports, formatSkipped } from "../homework/formatRepo
 import { gradeFiles, IsolationMissing } from "../homework/grade";
 import { FEEDBACK_LEVELS, FeedbackLevel } from "../homework/scorePart";
 import { listSubmissions } from "../homework/submissionFiles";
+import { COMMANDS } from "./commands";
+import { describeOptions, parseArgs, positiveNumber, UsageError } from "./options";
 import { NOTEBOOKS, runAsCommand } from "./paths";
 
-// ---- command line (kept in this one block) ----
-const USAGE =
-  "usage: npm run grade -- [--json] [--jobs N] [--timeout S] [--memory MB] [--exercises DIR]\n" +
-  "                        [--feedback points|pass-fail|full] [--no-isolation] FILE|DIR…";
-
-class UsageError extends Error {}
-
+// ---- command line (the shared parser: src/cli/options.ts; the options are in commands.ts) ----
 interface GradeArgs {
   json: boolean;
   jobs?: number;
@@ -36,36 +32,24 @@ interface GradeArgs {
 }
 
 export function parseGradeArgs(argv: string[]): GradeArgs {
-  const a: GradeArgs = { json: false, exercisesDir: path.join(NOTEBOOKS, "exercises"), noIsolation: false, paths: [] };
-  const value = (flag: string, v: string | undefined): string => {
-    if (v === undefined || v.startsWith("--")) throw new UsageError(`grade: ${flag} needs a value\n${USAGE}`);
-    return v;
-  };
-  const number = (flag: string, v: string | undefined): number => {
-    const n = Number(value(flag, v));
-    if (!(n > 0) || !Number.isFinite(n)) throw new UsageError(`grade: ${flag} must be a number > 0, got ${v}\n${USAGE}`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const f = argv[i];
-    if (f === "--json") a.json = true;
-    else if (f === "--jobs") a.jobs = Math.floor(number(f, argv[++i]));
-    else if (f === "--timeout") a.timeout = number(f, argv[++i]);
-    else if (f === "--memory") a.memoryMb = number(f, argv[++i]);
-    else if (f === "--exercises") a.exercisesDir = path.resolve(value(f, argv[++i]));
-    else if (f === "--no-isolation") a.noIsolation = true;
-    else if (f === "--feedback") {
-      const v = value(f, argv[++i]);
-      if (!FEEDBACK_LEVELS.includes(v as FeedbackLevel)) throw new UsageError(`grade: --feedback must be one of ${FEEDBACK_LEVELS.join(", ")}, got ${v}\n${USAGE}`);
-      a.feedback = v as FeedbackLevel;
-    } else if (f === "--") {
-      a.paths.push(...argv.slice(i + 1));
-      break;
-    } else if (f.startsWith("--")) throw new UsageError(`grade: unknown option ${f}\n${USAGE}`);
-    else a.paths.push(f);
+  const spec = COMMANDS.grade;
+  const args = parseArgs("grade", argv, spec);
+  const jobs = positiveNumber("grade", args, "--jobs", spec);
+  const feedback = args.options["--feedback"];
+  if (feedback !== undefined && !FEEDBACK_LEVELS.includes(feedback as FeedbackLevel)) {
+    throw new UsageError(`grade: --feedback must be one of ${FEEDBACK_LEVELS.join(", ")}, got ${String(feedback)} (${describeOptions(spec)})`);
   }
-  if (a.paths.length === 0) throw new UsageError(`grade: no submissions given\n${USAGE}`);
-  return a;
+  if (args.positionals.length === 0) throw new UsageError(`grade: no submissions given (${describeOptions(spec)}; usage: ${spec.usage} [options] ${spec.positionals})`);
+  return {
+    json: args.options["--json"] === true,
+    jobs: jobs === undefined ? undefined : Math.floor(jobs),
+    timeout: positiveNumber("grade", args, "--timeout", spec),
+    memoryMb: positiveNumber("grade", args, "--memory", spec),
+    exercisesDir: path.resolve(String(args.options["--exercises"] ?? path.join(NOTEBOOKS, "exercises"))),
+    feedback: feedback as FeedbackLevel | undefined,
+    noIsolation: args.options["--no-isolation"] === true,
+    paths: args.positionals,
+  };
 }
 // ---- end of command line ----
 

@@ -1,13 +1,15 @@
 /**
- * `node dist/cli/notebooks.js run [--timeout S] [--out DIR] [NOTEBOOK…]`
+ * `node dist/cli/notebooks.js run [--timeout S] [--out DIR] [--keep-going] [NOTEBOOK…]`
  *
  * Runs notebooks top to bottom through real Jupyter (nbclient) on the project's kernel; with no
  * names, every notebook under notebooks/. Executed copies go to test/.out/notebooks/ unless
- * --out says otherwise.
+ * --out says otherwise. With --keep-going the cells after a failing cell still run.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { COMMANDS } from "./commands";
+import { parseArgs, positiveNumber } from "./options";
 import { jupyterEnv, NOTEBOOKS, ROOT, runAsCommand, SCRIPTS } from "./paths";
 import { ensureJupyter } from "./tools";
 
@@ -27,30 +29,26 @@ export function listNotebooks(dir = NOTEBOOKS): string[] {
 
 export interface RunResult { ok: boolean; output: string }
 
-/** Executes the notebooks in one nbclient process; output is its report. */
-export function runNotebooks(files: string[], options: { timeout?: number; out?: string } = {}): RunResult {
+/**
+ * Executes the notebooks in one nbclient process; output is its report. `keepGoing`: the
+ * cells after a failing one still run (the run still fails).
+ */
+export function runNotebooks(files: string[], options: { timeout?: number; out?: string; keepGoing?: boolean } = {}): RunResult {
   const python = ensureJupyter();
   const args = [path.join(SCRIPTS, "run_notebooks.py"), "--timeout", String(options.timeout ?? 300)];
   args.push("--out", options.out ?? EXECUTED, "--root", NOTEBOOKS);
+  if (options.keepGoing) args.push("--keep-going");
   const r = spawnSync(python, [...args, ...files], { env: jupyterEnv(), encoding: "utf8", maxBuffer: 64 << 20 });
   return { ok: r.status === 0, output: (r.stdout ?? "") + (r.stderr ?? "") };
 }
 
 function main(): void {
-  const argv = process.argv.slice(2);
-  if (argv[0] !== "run") {
-    console.error("usage: node dist/cli/notebooks.js run [--timeout S] [--out DIR] [NOTEBOOK…]");
-    process.exit(2);
-  }
-  let timeout: number | undefined;
-  let out: string | undefined;
-  const files: string[] = [];
-  for (let i = 1; i < argv.length; i++) {
-    if (argv[i] === "--timeout") timeout = Number(argv[++i]);
-    else if (argv[i] === "--out") out = argv[++i];
-    else files.push(path.resolve(argv[i]));
-  }
-  const r = runNotebooks(files.length > 0 ? files : listNotebooks(), { timeout, out });
+  const spec = COMMANDS.notebooks;
+  const args = parseArgs("notebooks", process.argv.slice(2), spec);
+  const timeout = positiveNumber("notebooks", args, "--timeout", spec);
+  const out = typeof args.options["--out"] === "string" ? path.resolve(args.options["--out"]) : undefined;
+  const files = args.positionals.map((f) => path.resolve(f));
+  const r = runNotebooks(files.length > 0 ? files : listNotebooks(), { timeout, out, keepGoing: args.options["--keep-going"] === true });
   process.stdout.write(r.output);
   process.exit(r.ok ? 0 : 1);
 }

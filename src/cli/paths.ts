@@ -1,5 +1,6 @@
 import * as path from "path";
 import { projectRoot } from "../core/projectRoot";
+import { UsageError } from "./options";
 
 /** The project's root folder (from dist/cli/ or a test build). */
 export const ROOT = projectRoot();
@@ -22,7 +23,8 @@ export function jupyterEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 /**
  * Runs a command's main function when its file is the one node was started with (not when a
- * test imports it); an error ends the process with its message and exit status 1.
+ * test imports it); an error ends the process with its message and exit status 1, a bad
+ * command line (UsageError) with status 2.
  */
 export function runAsCommand(module: NodeModule, main: () => void): void {
   if (require.main !== module) return;
@@ -30,6 +32,6 @@ export function runAsCommand(module: NodeModule, main: () => void): void {
     main();
   } catch (e) {
     console.error((e as Error).message);
-    process.exit(1);
+    process.exit(e instanceof UsageError ? 2 : 1);
   }
 }

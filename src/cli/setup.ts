@@ -1,7 +1,8 @@
 /**
  * `node dist/cli/setup.js build | test | kernel-install`
  *
- * build: bundles plotly.js (only the trace types the course draws) into assets/, writes the
+ * build: checks that tslab and zeromq are the versions the output queue was made for
+ *   (src/jupyter/checkKernel.ts), bundles plotly.js (only the trace types the course draws) into assets/, writes the
  *   project's kernelspec into .jupyter/kernels/optimlab/, and links node_modules/optimlab to the
  *   project so a notebook anywhere under notebooks/ can `import * as ol from "optimlab"`.
  * test: makes sure Jupyter and Chromium are there (installing them where we can).
@@ -10,6 +11,9 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { checkKernel } from "../jupyter/checkKernel";
+import { COMMANDS } from "./commands";
+import { parseArgs } from "./options";
 import { KERNEL_DIR, KERNEL_NAME, ROOT, runAsCommand } from "./paths";
 import { ensureChromium, ensureJupyter } from "./tools";
 
@@ -46,11 +50,15 @@ export function buildPlotly(force = false): void {
   console.log(`optimlab: built assets/plotly.min.js (${PLOTLY_TRACES.join(", ")}): ${mb} MB`);
 }
 
-/** The kernelspec: the project's own tslab, run by the node that runs this script. */
+/**
+ * The kernelspec: the project's own tslab, run by the node that runs this script, with the
+ * output queue loaded first (src/jupyter/preload.ts: no output message is lost, none reordered).
+ */
 export function kernelSpec(): object {
   const tslab = require.resolve("tslab/bin/tslab", { paths: [ROOT] });
+  const preload = path.join(ROOT, "dist", "jupyter", "preload.js");
   return {
-    argv: [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, "--require", preload, tslab, "kernel", "--config-path", "{connection_file}"],
     display_name: "TypeScript (optimlab)",
     language: "typescript",
     metadata: { optimlab: { root: ROOT } },
@@ -87,8 +95,9 @@ function kernelInstall(): void {
 }
 
 function main(): void {
-  const what = process.argv[2];
+  const what = parseArgs("setup", process.argv.slice(2), COMMANDS.setup).subcommand;
   if (what === "build") {
+    checkKernel(ROOT);
     buildPlotly();
     writeKernelSpec();
     linkSelf();
@@ -96,9 +105,6 @@ function main(): void {
     console.log(`optimlab: Jupyter in ${ensureJupyter()}; Chromium at ${ensureChromium()}; grader isolation: ${require("./isolation").ensureIsolation()}`);
   } else if (what === "kernel-install") {
     kernelInstall();
-  } else {
-    console.error("usage: node dist/cli/setup.js build | test | kernel-install");
-    process.exit(2);
   }
 }
 

@@ -3,7 +3,7 @@ import * as path from "path";
 import * as zlib from "zlib";
 import { explorable, type ExploreOptions, type Explorable } from "./explorable";
 import { exploreFigure, exploreRuns, STATIC_NOTE } from "./exploreFigure";
-import { figureBundle, projectRoot, sendDisplay, type MimeBundle } from "./jupyter";
+import { figureBundle, projectRoot, sendFigure, type MimeBundle } from "./jupyter";
 import { staticSvg } from "./staticSvg";
 
 /** Where `npm run build` puts the page bundle (src/cli/bundle.ts). */
@@ -25,7 +25,7 @@ let count = 0;
  */
 export function explore(options: ExploreOptions): void {
   const bundle = exploreDisplay(options);
-  if (sendDisplay(bundle)) bundleInlined = true;
+  if (sendFigure(bundle)) bundleInlined = true; // plotly.js went out with it too, if it had not yet
 }
 
 /** The MIME bundle `explore` sends (plotly JSON, HTML, plain text). */

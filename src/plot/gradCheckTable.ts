@@ -1,6 +1,5 @@
 import type { GradCheckResult, GradCheckVerdict } from "../gradients/gradCheck";
 import { gradCheckBands } from "../gradients/gradCheck";
-import { sendDisplay, type MimeBundle } from "./jupyterDisplay";
 
 /** Background colour of each band: red wrong, orange suspicious, yellow fine with kinks, green right. */
 export const VERDICT_COLORS: Record<GradCheckVerdict, string> = {
@@ -40,13 +39,6 @@ ${rows.map((e) => `<tr style="background:${VERDICT_COLORS[e.verdict]}"><td style
     verdict,
   ].join("\n");
   return { html, text };
-}
-
-/** Shows a gradient check's table in the notebook (text in a terminal). */
-export function showGradCheck(result: GradCheckResult, options: { title?: string; maxRows?: number } = {}): void {
-  const { html, text } = gradCheckTable(result, options);
-  const bundle: MimeBundle = { "text/html": html, "text/plain": text };
-  if (!sendDisplay(bundle)) console.log(text);
 }
 
 function escape(s: string): string {

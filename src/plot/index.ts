@@ -1,9 +1,6 @@
 export * from "./figure";
 export * from "./lineChart";
 export * from "./barChart";
-export * from "./show";
-export * from "./progress";
-export { inKernel } from "./jupyterDisplay";
 export * from "./plotWindow";
 export * from "./palette";
 export * from "./contour";

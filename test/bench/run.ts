@@ -8,6 +8,11 @@ import * as fs from "fs";
 import * as path from "path";
 
 const only = process.argv.slice(2);
+const option = only.find((a) => a.startsWith("-"));
+if (option) {
+  console.error(`bench: unknown option ${option} (no options; usage: npm run bench -- [NAME…], parts of benchmark file names)`);
+  process.exit(2);
+}
 const benches = fs
   .readdirSync(__dirname)
   .filter((f) => f.endsWith(".bench.js"))

@@ -14,11 +14,14 @@ test("figureReport counts figures and which were drawn", () => {
   assert.deepEqual(figureReport(dom), { figures: 2, drawn: 1, notDrawn: ["optimlab-fig-2"] });
 });
 
-test("the kernelspec runs the project's own tslab with this node", () => {
+test("the kernelspec runs the project's own tslab with this node, the output queue loaded first", () => {
   const spec = kernelSpec() as { argv: string[]; language: string };
   assert.equal(spec.argv[0], process.execPath);
-  assert.ok(fs.existsSync(spec.argv[1]) && spec.argv[1].includes(`${path.sep}node_modules${path.sep}tslab`));
-  assert.deepEqual(spec.argv.slice(2), ["kernel", "--config-path", "{connection_file}"]);
+  assert.equal(spec.argv[1], "--require");
+  assert.ok(spec.argv[2].endsWith(path.join("dist", "jupyter", "preload.js")), spec.argv[2]);
+  assert.ok(fs.existsSync(spec.argv[2]), `${spec.argv[2]} is missing: run npm run build`);
+  assert.ok(fs.existsSync(spec.argv[3]) && spec.argv[3].includes(`${path.sep}node_modules${path.sep}tslab`));
+  assert.deepEqual(spec.argv.slice(4), ["kernel", "--config-path", "{connection_file}"]);
   assert.equal(spec.language, "typescript");
 });
 

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { quadratic2d, rosenbrock, himmelblau, localMinimum1d, type Objective } from "../../src/objectives";
 import { contour, functionGrid } from "../../src/plot/contour";
-import { figureBundle } from "../../src/plot/show";
+import { figureBundle } from "../../src/jupyter/show";
 
 test("contour: a contour trace on a resolution × resolution grid over the window", () => {
   const fig = contour(quadratic2d, { resolution: 21 });

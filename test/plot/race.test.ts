@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { quadratic2d, rosenbrock, localMinimum1d } from "../../src/objectives";
 import { race } from "../../src/plot/race";
-import { figureBundle } from "../../src/plot/show";
+import { figureBundle } from "../../src/jupyter/show";
 import { gdRun } from "./gdRun";
 
 type Pts = { type: string; name: string; x: number[]; y: number[]; marker: { symbol: string; color: string }; line?: { color: string } };

@@ -1,4 +1,4 @@
-import { sendDisplay } from "./jupyterDisplay";
+import { sendDisplay } from "./sendDisplay";
 
 export interface Progress {
   /** Replaces the progress line with `text`. */

@@ -2,8 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { projectRoot } from "../core/projectRoot";
-import type { Figure } from "./figure";
-import { sendDisplay, type MimeBundle } from "./jupyterDisplay";
+import type { Figure } from "../plot/figure";
+import { sendDisplay, type MimeBundle } from "./sendDisplay";
 
 /**
  * Where `npm run build` puts the plotly.js bundle (scatter, contour, heatmap, surface, bar).
@@ -27,7 +27,17 @@ let figureCount = 0;
  * It returns nothing, so a cell ending in `show(fig)` prints nothing more.
  */
 export function show(fig: Figure): void {
-  if (sendDisplay(figureBundle(fig))) plotlyInlined = true;
+  sendFigure(figureBundle(fig));
+}
+
+/**
+ * Sends a MIME bundle made by `figureBundle` (or built around one, as an explorable is), so that
+ * plotly.js goes out once per kernel session whichever kind of figure is shown first.
+ */
+export function sendFigure(bundle: MimeBundle): boolean {
+  const sent = sendDisplay(bundle);
+  if (sent) plotlyInlined = true;
+  return sent;
 }
 
 /** The MIME bundle `show` sends. `inlinePlotly` defaults to "not yet sent in this session". */

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as zlib from "zlib";
-import { figureBundle, describe, plotlyBundlePath } from "../../src/plot/show";
+import { figureBundle, describe, plotlyBundlePath } from "../../src/jupyter/show";
 import { lineChart } from "../../src/plot/lineChart";
 import { barChart } from "../../src/plot/barChart";
 import { overlay, figure, withLayout } from "../../src/plot/figure";
