@@ -8,4 +8,3 @@ export * from "./svmLoss";
 export * from "./softmaxLossNaive";
 export * from "./softmaxLoss";
 export * from "./twoLayerNet";
-export * from "./twoLayerNetTrain";

@@ -1,6 +1,8 @@
 import type { Matrix } from "../core/matrix";
 import { checkFiniteX, checkLossArgs } from "./checkLossArgs";
+import { exampleScores } from "./exampleScores";
 import type { LossResult } from "./lossResult";
+import { regularizedMean } from "./regularizedMean";
 
 /**
  * The softmax (cross-entropy) loss with explicit loops: the version to read.
@@ -24,11 +26,7 @@ export function softmaxLossNaive(W: Matrix, X: Matrix, y: ArrayLike<number>, reg
   const s = new Float64Array(C);
   for (let i = 0; i < N; i++) {
     // s = W x_i, then shift by the maximum
-    for (let j = 0; j < C; j++) {
-      let sum = 0;
-      for (let d = 0; d < D; d++) sum += W.data[j * D + d] * X.data[i * D + d];
-      s[j] = sum;
-    }
+    exampleScores(W, X, i, s);
     let max = -Infinity;
     for (let j = 0; j < C; j++) max = Math.max(max, s[j]);
     let total = 0;
@@ -41,11 +39,5 @@ export function softmaxLossNaive(W: Matrix, X: Matrix, y: ArrayLike<number>, reg
       for (let d = 0; d < D; d++) dW[j * D + d] += coeff * X.data[i * D + d];
     }
   }
-  loss /= N;
-  for (let k = 0; k < C * D; k++) dW[k] /= N;
-  for (let k = 0; k < C * D; k++) {
-    loss += reg * W.data[k] * W.data[k];
-    dW[k] += 2 * reg * W.data[k];
-  }
-  return { loss, grad: { rows: C, cols: D, data: dW } };
+  return regularizedMean(loss, dW, W, N, reg);
 }

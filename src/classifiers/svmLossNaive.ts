@@ -1,6 +1,8 @@
 import type { Matrix } from "../core/matrix";
 import { checkFiniteX, checkLossArgs } from "./checkLossArgs";
+import { exampleScores } from "./exampleScores";
 import type { LossResult } from "./lossResult";
+import { regularizedMean } from "./regularizedMean";
 
 /**
  * The multiclass SVM (hinge) loss with explicit loops: the version to read.
@@ -24,11 +26,7 @@ export function svmLossNaive(W: Matrix, X: Matrix, y: ArrayLike<number>, reg: nu
   const s = new Float64Array(C);
   for (let i = 0; i < N; i++) {
     // s = W x_i
-    for (let j = 0; j < C; j++) {
-      let sum = 0;
-      for (let d = 0; d < D; d++) sum += W.data[j * D + d] * X.data[i * D + d];
-      s[j] = sum;
-    }
+    exampleScores(W, X, i, s);
     const yi = labels[i];
     for (let j = 0; j < C; j++) {
       if (j === yi) continue;
@@ -42,12 +40,5 @@ export function svmLossNaive(W: Matrix, X: Matrix, y: ArrayLike<number>, reg: nu
       }
     }
   }
-  loss /= N;
-  for (let k = 0; k < C * D; k++) dW[k] /= N;
-  // regularization: reg Σ W², gradient 2 reg W
-  for (let k = 0; k < C * D; k++) {
-    loss += reg * W.data[k] * W.data[k];
-    dW[k] += 2 * reg * W.data[k];
-  }
-  return { loss, grad: { rows: C, cols: D, data: dW } };
+  return regularizedMean(loss, dW, W, N, reg);
 }

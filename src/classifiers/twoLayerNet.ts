@@ -1,3 +1,4 @@
+import { checkWhole } from "../core/checks";
 import { checkMatrix, shapeOf, transpose, type Matrix } from "../core/matrix";
 import { matmulABt, matmulAtB, reusable } from "../compute/matmul";
 import { rng } from "../core/random";
@@ -71,7 +72,7 @@ export function twoLayerNet(
   inputSize: number, hiddenSize: number, numClasses: number, options: TwoLayerNetOptions = {},
 ): TwoLayerNet {
   for (const [name, v, min] of [["inputSize", inputSize, 1], ["hiddenSize", hiddenSize, 1], ["numClasses", numClasses, 2]] as const) {
-    if (!Number.isInteger(v) || v < min) throw new RangeError(`twoLayerNet: ${name} must be a whole number >= ${min}, got ${v}`);
+    checkWhole("twoLayerNet", name, v, min);
   }
   for (const key of Object.keys(options)) {
     if (key !== "std" && key !== "seed") throw new Error(`twoLayerNet: unknown option "${key}"; expected one of std, seed`);

@@ -1,3 +1,4 @@
+import { checkWhole } from "./checks";
 /**
  * A row-major matrix: entry (i, j) sits at data[i * cols + j].
  *
@@ -101,5 +102,5 @@ export function checkMatrix(fn: string, arg: string, m: unknown): asserts m is M
 }
 
 function checkDimension(fn: string, arg: string, n: number): void {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`${fn}: ${arg} must be a whole number >= 0, got ${n}`);
+  checkWhole(fn, arg, n, 0);
 }

@@ -1,3 +1,4 @@
+import { checkWhole } from "./checks";
 /**
  * Vectors are Float64Array. Functions that take a vector also take number[] and copy it.
  */
@@ -68,7 +69,7 @@ export function allFinite(v: ArrayLike<number>): boolean {
 
 /** n numbers evenly spaced from start to stop, both included (NumPy's linspace). */
 export function linspace(start: number, stop: number, n: number): Float64Array {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`linspace: n must be a whole number >= 1, got ${n}`);
+  checkWhole("linspace", "n", n, 1);
   const out = new Float64Array(n);
   if (n === 1) {
     out[0] = start;

@@ -4,9 +4,9 @@ import { checkInteger, checkOptions, checkPositive, Dataset } from "./dataset";
 export interface CirclesOptions {
   /** Points on each circle (default 100). */
   pointsPerClass?: number;
-  /** Radius of the inner, red circle (default 0.5). */
+  /** Radius of the inner circle, class 0 (default 0.5). */
   innerRadius?: number;
-  /** Radius of the outer, blue circle (default 1). */
+  /** Radius of the outer circle, class 1 (default 1). */
   outerRadius?: number;
   /** Standard deviation of the normal noise added to the radius (default 0.05). */
   noise?: number;
@@ -14,7 +14,7 @@ export interface CirclesOptions {
 }
 
 /**
- * Two concentric circles: class 0 ("red") on the inner one, class 1 ("blue") on the outer one.
+ * Two concentric circles: class 0 ("inner") on the inner one, class 1 ("outer") on the outer one.
  * No line separates them in (x, y); after the polar transform `polar(X)` = (r, θ), the line
  * r = (inner + outer) / 2 does. Each point is
  *
@@ -43,5 +43,5 @@ export function circles(options: CirclesOptions = {}): Dataset {
       y[ix] = label;
     }
   });
-  return { X: { rows: 2 * N, cols: 2, data: X }, y, numClasses: 2, classNames: ["red", "blue"] };
+  return { X: { rows: 2 * N, cols: 2, data: X }, y, numClasses: 2, classNames: ["inner", "outer"] };
 }

@@ -1,3 +1,4 @@
+import { checkFinite, checkWhole } from "../core/checks";
 import { Matrix } from "../core/matrix";
 
 /**
@@ -37,19 +38,12 @@ export function checkOptions(fn: string, options: unknown, allowed: readonly str
 
 /** Throws unless n is a whole number in [min, max]; `name` is the option's name in the message. */
 export function checkInteger(fn: string, name: string, n: unknown, min: number, max = Infinity): number {
-  if (typeof n !== "number" || !Number.isInteger(n) || n < min || n > max) {
-    const range = max === Infinity ? `>= ${min}` : `in [${min}, ${max}]`;
-    throw new RangeError(`${fn}: ${name} must be a whole number ${range}, got ${String(n)}`);
-  }
-  return n;
+  return checkWhole(fn, name, n, min, max);
 }
 
 /** Throws unless x is a finite number > 0 (or >= 0 when allowZero). */
 export function checkPositive(fn: string, name: string, x: unknown, allowZero = false): number {
-  if (typeof x !== "number" || !Number.isFinite(x) || x < 0 || (!allowZero && x === 0)) {
-    throw new RangeError(`${fn}: ${name} must be a finite number ${allowZero ? ">= 0" : "> 0"}, got ${String(x)}`);
-  }
-  return x;
+  return checkFinite(fn, name, x, allowZero ? ">= 0" : "> 0");
 }
 
 /** The rows `indices` of a dataset, as a new dataset (X copied). */

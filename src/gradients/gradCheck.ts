@@ -1,3 +1,4 @@
+import { checkWhole } from "../core/checks";
 import { rng } from "../core/random";
 import { numericalGradient } from "./numericalGradient";
 import { relativeError } from "./relativeError";
@@ -21,10 +22,8 @@ export const gradCheckBands: { verdict: GradCheckVerdict; above: number; meaning
 
 /** The band a relative error falls in (NaN counts as wrong). */
 export function verdictOf(relErr: number): GradCheckVerdict {
-  if (!(relErr <= 1e-2)) return "wrong";
-  if (relErr > 1e-4) return "suspicious";
-  if (relErr > 1e-7) return "fine-with-kinks";
-  return "right";
+  if (Number.isNaN(relErr)) return "wrong";
+  return gradCheckBands.find((band) => relErr > band.above)!.verdict;
 }
 
 export interface GradCheckEntry {
@@ -70,10 +69,7 @@ export function gradCheck(
   if (typeof h !== "number" || !(h > 0) || !Number.isFinite(h)) throw new RangeError(`gradCheck: h must be a finite number > 0, got ${h}`);
   const n = x.length;
   if (n === 0) throw new RangeError("gradCheck: x must have at least one entry, got 0");
-  const samples = options.samples ?? (n > 100 ? 10 : n);
-  if (!Number.isInteger(samples) || samples < 1) {
-    throw new RangeError(`gradCheck: samples must be a whole number >= 1, got ${samples}`);
-  }
+  const samples = checkWhole("gradCheck", "samples", options.samples ?? (n > 100 ? 10 : n), 1);
   if (!Number.isFinite(seed)) throw new RangeError(`gradCheck: seed must be a finite number, got ${seed}`);
   const v = x instanceof Float64Array ? x : Float64Array.from(x);
 

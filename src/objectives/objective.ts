@@ -14,6 +14,8 @@ export interface Objective {
   f(x: Float64Array): number;
   /** ∇f(x), a new array of length dim. */
   grad(x: Float64Array): Float64Array;
+  /** f(x) and ∇f(x) from one pass (a loss computes them together); every method uses it when present. */
+  valueAndGrad?(x: Float64Array): { f: number; grad: Float64Array };
   /** The Hessian ∇²f(x), dim×dim. */
   hess?(x: Float64Array): Matrix;
   /** A name for legends and messages. */

@@ -1,3 +1,4 @@
+import { checkWhole } from "../core/checks";
 import { checkPoint } from "./checkPoint";
 import type { Objective } from "./objective";
 
@@ -11,7 +12,7 @@ import type { Objective } from "./objective";
  * with f(x*) = 0. In 2-D: f(x, y) = 100 (y − x²)² + (1 − x)², drawn on [−2, 2] × [−1, 3].
  */
 export function rosenbrock(n = 2): Objective {
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`rosenbrock: n must be a whole number >= 2, got ${n}`);
+  checkWhole("rosenbrock", "n", n, 2);
   const name = n === 2 ? "Rosenbrock" : `Rosenbrock (${n}-D)`;
   return {
     dim: n,

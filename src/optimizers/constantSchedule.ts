@@ -1,8 +1,8 @@
 import type { Schedule } from "./optimizer";
-import { checkPositive } from "./scheduleChecks";
+import { checkRate } from "./updateRule";
 
 /** The same learning rate at every step: lr(t) = learningRate. A plain number does the same. */
 export function constantSchedule(learningRate: number): Schedule {
-  checkPositive("constantSchedule", "learningRate", learningRate);
+  checkRate("constantSchedule", "learningRate", learningRate);
   return () => learningRate;
 }

@@ -1,5 +1,6 @@
 import type { Schedule } from "./optimizer";
-import { checkPositive, checkWholePositive } from "./scheduleChecks";
+import { checkWhole } from "../core/checks";
+import { checkRate } from "./updateRule";
 
 /**
  * Cosine decay from `learningRate` at t = 1 to `minLearningRate` after `steps` more steps, then
@@ -11,8 +12,8 @@ import { checkPositive, checkWholePositive } from "./scheduleChecks";
 export function cosineSchedule(
   options: { learningRate: number; steps: number; minLearningRate?: number },
 ): Schedule {
-  const learningRate = checkPositive("cosineSchedule", "learningRate", options?.learningRate);
-  const steps = checkWholePositive("cosineSchedule", "steps", options.steps);
+  const learningRate = checkRate("cosineSchedule", "learningRate", options?.learningRate);
+  const steps = checkWhole("cosineSchedule", "steps", options.steps, 1);
   const minLearningRate = options.minLearningRate ?? 0;
   if (typeof minLearningRate !== "number" || !(minLearningRate >= 0 && minLearningRate <= learningRate)) {
     throw new RangeError(

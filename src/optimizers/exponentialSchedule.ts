@@ -1,5 +1,6 @@
 import type { Schedule } from "./optimizer";
-import { checkGamma, checkPositive } from "./scheduleChecks";
+import { checkInterval } from "../core/checks";
+import { checkRate } from "./updateRule";
 
 /**
  * Exponential decay: the learning rate shrinks by the factor gamma at every step (PyTorch's
@@ -8,7 +9,7 @@ import { checkGamma, checkPositive } from "./scheduleChecks";
  *     lr(t) = learningRate * gamma ** (t - 1)       t = 1, 2, …
  */
 export function exponentialSchedule(options: { learningRate: number; gamma: number }): Schedule {
-  const learningRate = checkPositive("exponentialSchedule", "learningRate", options?.learningRate);
-  const gamma = checkGamma("exponentialSchedule", options.gamma);
+  const learningRate = checkRate("exponentialSchedule", "learningRate", options?.learningRate);
+  const gamma = checkInterval("exponentialSchedule", "gamma", options.gamma, "(0, 1]");
   return (t) => learningRate * gamma ** (t - 1);
 }

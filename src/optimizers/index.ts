@@ -1,5 +1,5 @@
 export * from "./optimizer";
-export type { LearningRate } from "./checks";
+export { updateRule, type LearningRate, type RuleState, type StateArrays } from "./updateRule";
 export * from "./sgd";
 export * from "./momentum";
 export * from "./momentumVelocity";

@@ -1,6 +1,6 @@
-import { checkLearningRate, type LearningRate } from "./checks";
+import { checkWhole } from "../core/checks";
 import type { Schedule } from "./optimizer";
-import { checkWholePositive } from "./scheduleChecks";
+import { checkLearningRate, type LearningRate } from "./updateRule";
 
 /**
  * Linear warm-up: start small and rise in a straight line to the first rate of `then`, reached
@@ -15,7 +15,7 @@ import { checkWholePositive } from "./scheduleChecks";
  * the learning rate) is large.
  */
 export function linearWarmup(options: { warmupSteps: number; then: LearningRate }): Schedule {
-  const warmupSteps = checkWholePositive("linearWarmup", "warmupSteps", options?.warmupSteps);
+  const warmupSteps = checkWhole("linearWarmup", "warmupSteps", options?.warmupSteps, 1);
   const then = checkLearningRate("linearWarmup", options.then, "then");
   return (t) => (t < warmupSteps ? (then(1) * t) / warmupSteps : then(t - warmupSteps + 1));
 }

@@ -1,6 +1,6 @@
 import { cloneMatrix, type Matrix } from "../core/matrix";
 import { rng } from "../core/random";
-import { checkSearchOptions, yielder, type SearchResult } from "./randomSearch";
+import { checkSearchOptions, keepBest, type SearchResult } from "./randomSearch";
 
 export interface RandomLocalSearchOptions {
   /** Where to start (e.g. the best W of a random search); it is not changed. */
@@ -37,23 +37,11 @@ export async function randomLocalSearch(
   if (!W0 || !(W0.data instanceof Float64Array)) throw new TypeError("randomLocalSearch: W0 must be a Matrix");
   checkSearchOptions("randomLocalSearch", W0.rows, W0.cols, attempts, stepSize);
   const random = rng(seed);
-  let W = cloneMatrix(W0);
-  let bestLoss = loss(W);
-  const losses: number[] = [];
-  const bestLosses: number[] = [];
-  const pause = yielder();
-  for (let i = 0; i < attempts; i++) {
-    const Wtry = cloneMatrix(W);
+  const W = cloneMatrix(W0);
+  const perturbed = (best: Matrix): Matrix => {
+    const Wtry = cloneMatrix(best);
     for (let k = 0; k < Wtry.data.length; k++) Wtry.data[k] += random.normal(0, stepSize);
-    const L = loss(Wtry);
-    if (L < bestLoss) {
-      W = Wtry;
-      bestLoss = L;
-    }
-    losses.push(L);
-    bestLosses.push(bestLoss);
-    onAttempt?.(i, L, bestLoss);
-    await pause();
-  }
-  return { best: W, bestLoss, losses, bestLosses };
+    return Wtry;
+  };
+  return keepBest(loss, { W, loss: loss(W) }, attempts, perturbed, onAttempt);
 }

@@ -1,3 +1,4 @@
+import { checkWhole } from "../core/checks";
 import { zeros, type Matrix } from "../core/matrix";
 import { rng } from "../core/random";
 
@@ -44,30 +45,46 @@ export async function randomSearch(loss: (W: Matrix) => number, options: RandomS
   const { rows, cols, attempts = 1000, scale = 1e-4, seed = 0, onAttempt } = options;
   checkSearchOptions("randomSearch", rows, cols, attempts, scale);
   const random = rng(seed);
-  let bestLoss = Infinity;
-  let bestW = zeros(rows, cols);
+  const randomW = (): Matrix => ({ rows, cols, data: random.normals(rows * cols, 0, scale) });
+  return keepBest(loss, { W: zeros(rows, cols), loss: Infinity }, attempts, randomW, onAttempt);
+}
+
+/**
+ * The loop both random searches share: `attempts` times, try the W that `propose(best)` gives,
+ * and keep it when its loss is lower than the best so far (the slide's `if loss < bestloss`).
+ * Records every attempt's loss and the best so far; awaits now and then so progress shows.
+ */
+export async function keepBest(
+  loss: (W: Matrix) => number,
+  start: { W: Matrix; loss: number },
+  attempts: number,
+  propose: (best: Matrix) => Matrix,
+  onAttempt?: (attempt: number, loss: number, bestLoss: number) => void,
+): Promise<SearchResult> {
+  let best = start.W;
+  let bestLoss = start.loss;
   const losses: number[] = [];
   const bestLosses: number[] = [];
   const pause = yielder();
   for (let num = 0; num < attempts; num++) {
-    const W: Matrix = { rows, cols, data: random.normals(rows * cols, 0, scale) };
+    const W = propose(best);
     const L = loss(W);
     if (L < bestLoss) {
       bestLoss = L;
-      bestW = W;
+      best = W;
     }
     losses.push(L);
     bestLosses.push(bestLoss);
     onAttempt?.(num, L, bestLoss);
     await pause();
   }
-  return { best: bestW, bestLoss, losses, bestLosses };
+  return { best, bestLoss, losses, bestLosses };
 }
 
 export function checkSearchOptions(fn: string, rows: number, cols: number, attempts: number, scale: number): void {
-  if (!Number.isInteger(rows) || rows < 1) throw new RangeError(`${fn}: rows must be a whole number >= 1, got ${rows}`);
-  if (!Number.isInteger(cols) || cols < 1) throw new RangeError(`${fn}: cols must be a whole number >= 1, got ${cols}`);
-  if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError(`${fn}: attempts must be a whole number >= 1, got ${attempts}`);
+  checkWhole(fn, "rows", rows, 1);
+  checkWhole(fn, "cols", cols, 1);
+  checkWhole(fn, "attempts", attempts, 1);
   if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`${fn}: scale must be a positive number, got ${scale}`);
 }
 

@@ -1,14 +1,9 @@
-import {
-  checkLearningRate, checkNonNegative, checkStep, checkUnitInterval, rateAt, stateArray, type LearningRate,
-} from "./checks";
+import { checkFinite, checkInterval } from "../core/checks";
 import type { UpdateRule } from "./optimizer";
+import { updateRule, type LearningRate, type RuleState } from "./updateRule";
 
-export interface RmspropState {
-  /** Steps taken so far. */
-  t: number;
-  /** A leaky (exponentially decaying) average of squared gradients, per element. */
-  gradSquared: Float64Array | null;
-}
+/** t and gradSquared: a leaky (exponentially decaying) average of squared gradients, per element. */
+export type RmspropState = RuleState<"gradSquared">;
 
 /**
  * RMSProp: AdaGrad with a leak, so the squared-gradient average forgets the distant past and
@@ -20,53 +15,19 @@ export interface RmspropState {
  *         grad_squared = decay_rate * grad_squared + (1 - decay_rate) * dx * dx
  *         x -= learning_rate * dx / (np.sqrt(grad_squared) + 1e-7)
  *
- * decayRate is PyTorch's `alpha` (default 0.99 in both); eps sits outside the square root, as
- * in PyTorch's RMSprop (whose default eps is 1e-8). The CS231n assignment calls grad_squared
- * the `cache`.
+ * Defaults: decayRate 0.99 (PyTorch's `alpha`, 0.99 there too), eps 1e-7 (the slide's; PyTorch's
+ * is 1e-8), outside the square root as in PyTorch's RMSprop. The CS231n assignment calls
+ * grad_squared the `cache`.
  */
 export function rmsprop(
   options: { learningRate: LearningRate; decayRate?: number; eps?: number },
 ): UpdateRule<RmspropState> {
-  const schedule = checkLearningRate("rmsprop", options?.learningRate);
-  const decayRate = checkUnitInterval("rmsprop", "decayRate", options.decayRate ?? 0.99);
-  const eps = checkNonNegative("rmsprop", "eps", options.eps ?? 1e-7);
-  const self: UpdateRule<RmspropState> = {
-    name: "RMSProp",
-    state: { t: 0, gradSquared: null },
-    step(x, dx) {
-      checkStep("rmsprop", x, dx);
-      const t = self.state.t + 1;
-      const learningRate = rateAt("rmsprop", schedule, t);
-      const gradSquared = (self.state.gradSquared = stateArray("rmsprop", "gradSquared", self.state.gradSquared, x.length));
-      // The update for every element, four per pass: the same arithmetic, but V8 runs the
-      // unrolled loop about twice as fast (test/bench/optimizers.bench.ts measures it).
-      const n = x.length;
-      let i = 0;
-      for (; i + 4 <= n; i += 4) {
-        update(x, dx, gradSquared, i, learningRate, decayRate, eps);
-        update(x, dx, gradSquared, i + 1, learningRate, decayRate, eps);
-        update(x, dx, gradSquared, i + 2, learningRate, decayRate, eps);
-        update(x, dx, gradSquared, i + 3, learningRate, decayRate, eps);
-      }
-      for (; i < n; i++) update(x, dx, gradSquared, i, learningRate, decayRate, eps);
-      self.state.t = t;
-    },
-    reset() {
-      self.state = { t: 0, gradSquared: null };
-    },
-  };
-  return self;
-}
-
-/** The slide's two lines for element i. */
-function update(
-  x: Float64Array, dx: Float64Array, gradSquared: Float64Array, i: number,
-  learningRate: number, decayRate: number, eps: number,
-): void {
-  const dxi = dx[i];
-  // grad_squared = decay_rate * grad_squared + (1 - decay_rate) * dx * dx
-  const gi = decayRate * gradSquared[i] + (1 - decayRate) * dxi * dxi;
-  gradSquared[i] = gi;
-  // x -= learning_rate * dx / (sqrt(grad_squared) + eps)
-  x[i] -= (learningRate * dxi) / (Math.sqrt(gi) + eps);
+  const decayRate = checkInterval("rmsprop", "decayRate", options?.decayRate ?? 0.99, "[0, 1)");
+  const eps = checkFinite("rmsprop", "eps", options?.eps ?? 1e-7, ">= 0");
+  return updateRule("rmsprop", "RMSProp", options?.learningRate, ["gradSquared"], (x, dx, { gradSquared }, learningRate) => {
+    for (let i = 0; i < x.length; i++) {
+      gradSquared[i] = decayRate * gradSquared[i] + (1 - decayRate) * dx[i] * dx[i];
+      x[i] -= (learningRate * dx[i]) / (Math.sqrt(gradSquared[i]) + eps);
+    }
+  });
 }

@@ -1,5 +1,6 @@
 import type { Schedule } from "./optimizer";
-import { checkGamma, checkPositive, checkWholePositive } from "./scheduleChecks";
+import { checkInterval, checkWhole } from "../core/checks";
+import { checkRate } from "./updateRule";
 
 /**
  * Step decay: multiply the learning rate by gamma every `stepSize` steps (the lecture's "decay
@@ -8,8 +9,8 @@ import { checkGamma, checkPositive, checkWholePositive } from "./scheduleChecks"
  *     lr(t) = learningRate * gamma ** floor((t - 1) / stepSize)       t = 1, 2, …
  */
 export function stepSchedule(options: { learningRate: number; stepSize: number; gamma?: number }): Schedule {
-  const learningRate = checkPositive("stepSchedule", "learningRate", options?.learningRate);
-  const stepSize = checkWholePositive("stepSchedule", "stepSize", options.stepSize);
-  const gamma = checkGamma("stepSchedule", options.gamma ?? 0.1);
+  const learningRate = checkRate("stepSchedule", "learningRate", options?.learningRate);
+  const stepSize = checkWhole("stepSchedule", "stepSize", options.stepSize, 1);
+  const gamma = checkInterval("stepSchedule", "gamma", options.gamma ?? 0.1, "(0, 1]");
   return (t) => learningRate * gamma ** Math.floor((t - 1) / stepSize);
 }

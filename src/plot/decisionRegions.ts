@@ -1,10 +1,12 @@
 import { checkMatrix, shapeOf, type Matrix } from "../core/matrix";
+import { checkWhole } from "../core/checks";
 import { axisTitle, figure, plain, type Figure, type PlotlyTrace } from "./figure";
+import { paddedRange } from "./paddedRange";
+import { PALETTE } from "./palette";
+import { gridPoints } from "./plotWindow";
 
-/** Class colours: class 0 red, class 1 blue (the circles' red and blue), then green, orange, …. */
-export const CLASS_COLORS = [
-  "#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-];
+/** Class colours: the one palette of every figure (class 0 blue, class 1 red, then green, …). */
+export const CLASS_COLORS = PALETTE;
 
 export interface DecisionRegionsOptions {
   /** Grid points per axis (default 120). */
@@ -41,14 +43,14 @@ export function decisionRegions(
   if (!y || y.length !== X.rows) throw new RangeError(`decisionRegions: y has ${y?.length} labels but X has ${X.rows} rows`);
   if (typeof predict !== "function") throw new TypeError("decisionRegions: predict must be a function (points: Matrix) => labels");
   const n = options.resolution ?? 120;
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`decisionRegions: resolution must be a whole number >= 2, got ${n}`);
+  checkWhole("decisionRegions", "resolution", n, 2);
 
   const xs = X.data.filter((_, k) => k % 2 === 0);
   const ys = X.data.filter((_, k) => k % 2 === 1);
-  const [x0, x1] = options.xRange ?? padded(xs);
-  const [y0, y1] = options.yRange ?? padded(ys);
-  const gx = Array.from({ length: n }, (_, i) => x0 + ((x1 - x0) * i) / (n - 1));
-  const gy = Array.from({ length: n }, (_, j) => y0 + ((y1 - y0) * j) / (n - 1));
+  const [x0, x1] = options.xRange ?? paddedRange(xs, 0.1);
+  const [y0, y1] = options.yRange ?? paddedRange(ys, 0.1);
+  const gx = gridPoints(x0, x1, n);
+  const gy = gridPoints(y0, y1, n);
 
   // all grid points as one n²×2 matrix, row by row (y outer), so z[j][i] is the class at (gx[i], gy[j])
   const grid: Matrix = { rows: n * n, cols: 2, data: new Float64Array(2 * n * n) };
@@ -96,12 +98,4 @@ export function decisionRegions(
     height: options.height ?? 440,
     margin: { t: options.title ? 50 : 20, r: 20, b: 50, l: 60 },
   });
-}
-
-/** [min - 10%, max + 10%] of the values' range. */
-function padded(v: ArrayLike<number>): [number, number] {
-  let lo = Infinity, hi = -Infinity;
-  for (let k = 0; k < v.length; k++) { lo = Math.min(lo, v[k]); hi = Math.max(hi, v[k]); }
-  const pad = 0.1 * (hi - lo || 1);
-  return [lo - pad, hi + pad];
 }

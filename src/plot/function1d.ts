@@ -1,5 +1,6 @@
 import type { Objective } from "../objectives/objective";
 import { axisTitle, figure, type Figure, type PlotlyTrace } from "./figure";
+import { paddedRange } from "./paddedRange";
 import { checkCount, gridPoints, plotWindow } from "./plotWindow";
 
 export interface Function1dOptions {
@@ -53,15 +54,11 @@ export function function1d(objective: Objective, options: Function1dOptions = {}
     }
   }
   // A fixed y range (the curve and 8% around it), so a diverging run leaves the picture.
-  const finite = ys.filter((v): v is number => v !== null);
-  const lo = finite.length ? Math.min(...finite) : 0;
-  const hi = finite.length ? Math.max(...finite) : 1;
-  const pad = 0.08 * (hi - lo || 1);
   const title = options.title ?? objective.name;
   return figure(data, {
     title: title ? { text: title } : undefined,
     xaxis: axisTitle("x", { range: window.x.slice() }),
-    yaxis: axisTitle("f(x)", { range: [lo - pad, hi + pad] }),
+    yaxis: axisTitle("f(x)", { range: paddedRange(ys, 0.08) }),
     width: options.width,
     height: options.height ?? 380,
     margin: { t: title ? 50 : 20, r: 20, b: 50, l: 60 },

@@ -1,3 +1,4 @@
+import { checkWhole } from "../core/checks";
 import { checkMatrix, type Matrix } from "../core/matrix";
 import { figure, type Figure } from "./figure";
 
@@ -26,10 +27,7 @@ export function hiddenActivations(
   if (!net || typeof net.hidden !== "function") throw new TypeError("hiddenActivations: net must have a hidden(X) method (a twoLayerNet)");
   checkMatrix("hiddenActivations", "X", X);
   if (!y || y.length !== X.rows) throw new RangeError(`hiddenActivations: y has ${y?.length} labels but X has ${X.rows} rows`);
-  const maxExamples = options.maxExamples ?? 300;
-  if (!Number.isInteger(maxExamples) || maxExamples < 1) {
-    throw new RangeError(`hiddenActivations: maxExamples must be a whole number >= 1, got ${maxExamples}`);
-  }
+  const maxExamples = checkWhole("hiddenActivations", "maxExamples", options.maxExamples ?? 300, 1);
   const A = net.hidden(X);
   const H = A.cols;
 

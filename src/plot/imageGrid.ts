@@ -1,3 +1,4 @@
+import { checkWhole } from "../core/checks";
 import { figure, type Figure, type PlotlyTrace } from "./figure";
 
 export interface ImageGridOptions {
@@ -23,7 +24,7 @@ export interface ImageGridOptions {
 export function imageGrid(images: ArrayLike<number>[], options: ImageGridOptions = {}): Figure {
   const { width = 28, height = 28, columns = 5, colorscale = "RdBu", perImageScale = true } = options;
   if (!Array.isArray(images) || images.length === 0) throw new RangeError("imageGrid: images must be a non-empty array");
-  if (!Number.isInteger(columns) || columns < 1) throw new RangeError(`imageGrid: columns must be a whole number >= 1, got ${columns}`);
+  checkWhole("imageGrid", "columns", columns, 1);
   images.forEach((img, i) => {
     if (!img || img.length !== width * height) {
       throw new RangeError(`imageGrid: images[${i}] has ${img ? img.length : "no"} values, expected width×height = ${width}×${height} = ${width * height}`);

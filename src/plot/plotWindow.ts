@@ -1,3 +1,5 @@
+import { checkWhole } from "../core/checks";
+import { linspace } from "../core/vector";
 import type { Objective } from "../objectives/objective";
 
 /** The part of the plane (or line) a figure shows: x range, and y range in 2-D. */
@@ -33,14 +35,9 @@ function checkRange(fn: string, what: string, r: unknown): void {
 }
 
 /** Throws unless n is a whole number in [min, max]. */
-export function checkCount(fn: string, name: string, n: unknown, min: number, max: number): number {
-  if (typeof n !== "number" || !Number.isInteger(n) || n < min || n > max) {
-    throw new RangeError(`${fn}: ${name} must be a whole number in [${min}, ${max}], got ${String(n)}`);
-  }
-  return n;
-}
+export const checkCount = (fn: string, name: string, n: unknown, min: number, max: number): number => checkWhole(fn, name, n, min, max);
 
-/** n evenly spaced numbers from a to b, both included, as a plain array. */
+/** n evenly spaced numbers from a to b, both included, as a plain array (core's linspace). */
 export function gridPoints(a: number, b: number, n: number): number[] {
-  return Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+  return Array.from(linspace(a, b, n));
 }

@@ -1,9 +1,9 @@
-import { allFinite, dot, normInf } from "../core/vector";
+import { dot, normInf } from "../core/vector";
 import { checkFirstEvaluation, checkStart, type SecondOrderOptions } from "./checkStart";
 import { countEvaluations, type FusedObjective } from "./evaluator";
-import { lineAlong } from "./lineFunction";
-import { moreThuente } from "./moreThuente";
-import { recorder, type SecondOrderTrace } from "./recorder";
+import { quasiNewtonStep } from "./quasiNewtonStep";
+import type { Trace } from "../training/trace";
+import { recorder } from "./recorder";
 
 /**
  * BFGS (Nocedal & Wright, Algorithm 6.1): keep an approximation H of the inverse Hessian, built
@@ -18,7 +18,7 @@ import { recorder, type SecondOrderTrace } from "./recorder";
  * condition yᵀs > 0 that keeps H positive definite. The line search is Moré–Thuente with
  * c₁ = 1e-4, c₂ = 0.9 (as SciPy's BFGS). n² numbers of memory and O(n²) work per step.
  */
-export function bfgs(objective: FusedObjective, x0: ArrayLike<number>, options: SecondOrderOptions = {}): SecondOrderTrace {
+export function bfgs(objective: FusedObjective, x0: ArrayLike<number>, options: SecondOrderOptions = {}): Trace {
   const { tol = 1e-5 } = options;
   const maxIter = options.maxIter ?? 200 * (objective && Number.isInteger(objective.dim) ? objective.dim : 1);
   let x = checkStart("bfgs", objective, x0, tol, maxIter);
@@ -29,12 +29,11 @@ export function bfgs(objective: FusedObjective, x0: ArrayLike<number>, options: 
   checkFirstEvaluation("bfgs", f, grad);
   const trace = recorder(options);
   trace.record(x, f, grad, counted.counts.nfev);
-  const end = (status: SecondOrderTrace["status"], message: string) => trace.finish(x, status, counted.counts, message);
+  const end = (status: Trace["status"], message: string) => trace.finish(x, status, counted.counts, message);
 
   const H = new Float64Array(n * n); // the inverse-Hessian approximation, row-major
   for (let i = 0; i < n; i++) H[i * n + i] = 1;
   let updates = 0;
-  let restarted = false;
   const p = new Float64Array(n);
   for (let k = 0; ; k++) {
     if (normInf(grad) <= tol) return end("converged", `‖∇f‖∞ = ${normInf(grad).toExponential(2)} ≤ tol = ${tol}`);
@@ -44,46 +43,28 @@ export function bfgs(objective: FusedObjective, x0: ArrayLike<number>, options: 
       for (let j = 0; j < n; j++) s += H[i * n + j] * grad[j];
       p[i] = -s;
     }
-    const slope = dot(grad, p);
-    const line = lineAlong(evaluate, x, p);
     const alpha0 = updates === 0 ? Math.min(1 / Math.sqrt(dot(p, p)), 1e10) : 1;
-    const search = slope < 0 ? moreThuente(line.phi, f, slope, { alpha0, c1: 1e-4, c2: 0.9 }) : null;
-    if (search && search.status === "max-step") {
-      if (line.last) x = line.last.x;
-      return end("diverged", `f decreases without bound along the search direction at iteration ${k + 1}`);
+    const step = quasiNewtonStep(evaluate, x, f, grad, p, { alpha0, c1: 1e-4, c2: 0.9 }, k + 1);
+    if (step.status === "diverged") {
+      if (step.x) x = step.x;
+      return end("diverged", step.message);
     }
-    if (!search || search.status === "failed" || !line.last) {
-      if (restarted || updates === 0) {
-        return end("line-search-failed", `the line search failed at iteration ${k + 1}: ${search ? search.message : "not a descent direction"}`);
-      }
+    if (step.status === "line-search-failed") {
+      if (updates === 0) return end("line-search-failed", step.message);
       H.fill(0); // forget the curvature learned so far and restart from steepest descent
       for (let i = 0; i < n; i++) H[i * n + i] = 1;
       updates = 0;
-      restarted = true;
       continue;
     }
-    restarted = false;
-    const next = line.last;
-    if (!Number.isFinite(next.f) || !allFinite(next.grad)) {
-      x = next.x;
-      return end("diverged", `f or ∇f is not finite at iteration ${k + 1}`);
-    }
-    const s = new Float64Array(n);
-    const y = new Float64Array(n);
-    for (let j = 0; j < n; j++) {
-      s[j] = search.alpha * p[j];
-      y[j] = next.grad[j] - grad[j];
-    }
+    const { s, y, slope } = step;
     const fOld = f;
-    x = next.x;
-    f = next.f;
-    grad = next.grad;
+    ({ x, f, grad } = step);
     trace.record(x, f, grad, counted.counts.nfev);
     if (normInf(grad) <= tol) continue;
-    if (!(fOld - f > 0)) return end("line-search-failed", `f stopped decreasing at iteration ${k + 1} (${search.message})`);
+    if (!(fOld - f > 0)) return end("line-search-failed", `f stopped decreasing at iteration ${k + 1} (${step.message})`);
 
     const sy = dot(s, y);
-    if (!(sy > Number.EPSILON * -slope * search.alpha)) continue; // skip: curvature condition broken
+    if (!(sy > Number.EPSILON * -slope * step.alpha)) continue; // skip: curvature condition broken
     if (updates === 0) {
       const scale = sy / dot(y, y); // H₀ = (sᵀy / yᵀy) I
       H.fill(0);

@@ -1,3 +1,4 @@
+import { checkFiniteEntries, checkWhole } from "../core/checks";
 import { toVector } from "../core/vector";
 import type { FusedObjective } from "./evaluator";
 
@@ -23,18 +24,14 @@ export function checkStart(
   if (!objective || typeof objective.f !== "function" || typeof objective.grad !== "function") {
     throw new TypeError(`${fn}: objective must have f(x) and grad(x)`);
   }
-  if (!Number.isInteger(objective.dim) || objective.dim < 1) {
-    throw new RangeError(`${fn}: objective.dim must be a whole number >= 1, got ${objective.dim}`);
-  }
+  checkWhole(fn, "objective.dim", objective.dim, 1);
   if (!x0 || typeof x0.length !== "number") throw new TypeError(`${fn}: x0 must be an array of numbers`);
   if (x0.length !== objective.dim) {
     throw new RangeError(`${fn}: x0 has length ${x0.length} but objective.dim is ${objective.dim}`);
   }
-  for (let i = 0; i < x0.length; i++) {
-    if (typeof x0[i] !== "number" || !Number.isFinite(x0[i])) throw new RangeError(`${fn}: x0[${i}] must be finite, got ${x0[i]}`);
-  }
+  checkFiniteEntries(fn, "x0", x0);
   if (!(tol > 0) || !Number.isFinite(tol)) throw new RangeError(`${fn}: tol must be a finite number > 0, got ${tol}`);
-  if (!Number.isInteger(maxIter) || maxIter < 0) throw new RangeError(`${fn}: maxIter must be a whole number >= 0, got ${maxIter}`);
+  checkWhole(fn, "maxIter", maxIter, 0);
   return toVector(x0);
 }
 

@@ -8,13 +8,8 @@ export interface ValueAndGrad {
   grad: Float64Array;
 }
 
-/**
- * An objective that may also compute f and ∇f in one call (`valueAndGrad`), which saves the
- * forward pass a separate `f` and `grad` would repeat. Every second-order method uses it when present.
- */
-export interface FusedObjective extends Objective {
-  valueAndGrad?(x: Float64Array): ValueAndGrad;
-}
+/** The old name of an Objective with `valueAndGrad` (every Objective may have it now). */
+export type FusedObjective = Objective;
 
 /** An objective wrapped to count its calls as SciPy does (value and gradient together count once each). */
 export interface CountedObjective {

@@ -1,9 +1,10 @@
-import { allFinite, axpy, dot, normInf } from "../core/vector";
+import { checkWhole } from "../core/checks";
+import { axpy, dot, normInf } from "../core/vector";
 import { checkFirstEvaluation, checkStart, type SecondOrderOptions } from "./checkStart";
 import { countEvaluations, type FusedObjective } from "./evaluator";
-import { lineAlong } from "./lineFunction";
-import { moreThuente } from "./moreThuente";
-import { recorder, type SecondOrderTrace } from "./recorder";
+import { quasiNewtonStep } from "./quasiNewtonStep";
+import type { Trace } from "../training/trace";
+import { recorder } from "./recorder";
 
 /**
  * L-BFGS: BFGS that keeps only the last m pairs sₖ = xₖ₊₁ − xₖ, yₖ = ∇fₖ₊₁ − ∇fₖ and never forms a
@@ -32,13 +33,13 @@ export function lbfgs(
   objective: FusedObjective,
   x0: ArrayLike<number>,
   options: SecondOrderOptions & { m?: number } = {},
-): SecondOrderTrace {
+): Trace {
   const { m = 10, maxIter = 15000, tol = 1e-5 } = options;
-  if (!Number.isInteger(m) || m < 1) throw new RangeError(`lbfgs: m must be a whole number >= 1, got ${m}`);
+  checkWhole("lbfgs", "m", m, 1);
   let x = checkStart("lbfgs", objective, x0, tol, maxIter);
   const n = x.length;
   const counted = countEvaluations("lbfgs", objective);
-  const evaluate = (p: Float64Array) => counted.valueAndGrad(p);
+  const evaluate = (point: Float64Array) => counted.valueAndGrad(point);
   let { f, grad } = evaluate(x);
   checkFirstEvaluation("lbfgs", f, grad);
   const trace = recorder(options);
@@ -51,7 +52,7 @@ export function lbfgs(
   let gamma = 1;
   const alphas = new Float64Array(m);
   const p = new Float64Array(n);
-  const end = (status: SecondOrderTrace["status"], message: string) => trace.finish(x, status, counted.counts, message);
+  const end = (status: Trace["status"], message: string) => trace.finish(x, status, counted.counts, message);
 
   for (let k = 0; ; k++) {
     if (normInf(grad) <= tol) return end("converged", `‖∇f‖∞ = ${normInf(grad).toExponential(2)} ≤ tol = ${tol}`);
@@ -70,45 +71,28 @@ export function lbfgs(
     }
     for (let j = 0; j < n; j++) p[j] = -p[j];
 
-    const slope = dot(grad, p);
-    const line = lineAlong(evaluate, x, p);
-    const search = slope < 0
-      ? moreThuente(line.phi, f, slope, { alpha0: k === 0 ? Math.min(1 / Math.sqrt(dot(p, p)), 1e10) : 1 })
-      : null;
-    if (search && search.status === "max-step") {
-      if (line.last) x = line.last.x;
-      return end("diverged", `f decreases without bound along the search direction (${search.message}) at iteration ${k + 1}`);
+    const alpha0 = k === 0 ? Math.min(1 / Math.sqrt(dot(p, p)), 1e10) : 1;
+    const step = quasiNewtonStep(evaluate, x, f, grad, p, { alpha0 }, k + 1);
+    if (step.status === "diverged") {
+      if (step.x) x = step.x;
+      return end("diverged", step.message);
     }
-    if (!search || search.status === "failed" || !line.last) {
-      if (S.length === 0) {
-        return end("line-search-failed", `the line search failed from −∇f at iteration ${k + 1}: ${search ? search.message : "not a descent direction"}`);
-      }
+    if (step.status === "line-search-failed") {
+      if (S.length === 0) return end("line-search-failed", step.message);
       S.length = Y.length = rho.length = 0; // forget the memory and restart from steepest descent
       gamma = 1;
       continue;
     }
-    const next = line.last;
-    if (!Number.isFinite(next.f) || !allFinite(next.grad)) {
-      x = next.x;
-      return end("diverged", `f or ∇f is not finite at iteration ${k + 1}`);
-    }
-    // the new pair, s = αp and y = ∇f₊ − ∇f
-    const s = new Float64Array(n);
-    const y = new Float64Array(n);
-    for (let j = 0; j < n; j++) {
-      s[j] = search.alpha * p[j];
-      y[j] = next.grad[j] - grad[j];
-    }
+    // the new point, and the new pair s = αp, y = ∇f₊ − ∇f
+    const { s, y, slope } = step;
     const fOld = f;
-    x = next.x;
-    f = next.f;
-    grad = next.grad;
+    ({ x, f, grad } = step);
     trace.record(x, f, grad, counted.counts.nfev);
 
     if (normInf(grad) <= tol) continue; // the convergence test at the top of the loop ends the run
-    if (!(fOld - f > 0)) return end("line-search-failed", `f stopped decreasing at iteration ${k + 1} (${search.message})`);
+    if (!(fOld - f > 0)) return end("line-search-failed", `f stopped decreasing at iteration ${k + 1} (${step.message})`);
     const sy = dot(s, y);
-    if (sy > Number.EPSILON * -slope * search.alpha) {
+    if (sy > Number.EPSILON * -slope * step.alpha) {
       if (S.length === m) {
         S.shift();
         Y.shift();

@@ -3,14 +3,11 @@ import { backtracking } from "./backtracking";
 import { checkFirstEvaluation, checkStart, type SecondOrderOptions } from "./checkStart";
 import { countEvaluations, type FusedObjective } from "./evaluator";
 import { newtonDirection } from "./newtonDirection";
-import { recorder, type SecondOrderTrace } from "./recorder";
+import type { Trace, TraceWith } from "../training/trace";
+import { recorder } from "./recorder";
 
-/** Newton's trace also says, for every step, the shift τ added to the Hessian (0: a pure Newton step). */
-export interface NewtonTrace extends SecondOrderTrace {
-  shifts: number[];
-  /** Hessian evaluations. */
-  nhev: number;
-}
+/** The old name of Newton's Trace: it also fills `shifts` (τ added to the Hessian per step) and `nhev`. */
+export type NewtonTrace = TraceWith<"shifts" | "nhev">;
 
 /**
  * Newton's method: minimize the second-order Taylor model of f at x,
@@ -39,7 +36,7 @@ export function newton(objective: FusedObjective, x0: ArrayLike<number>, options
   const trace = recorder(options);
   trace.record(x, f, grad, counted.counts.nfev);
   const shifts: number[] = [];
-  const end = (status: SecondOrderTrace["status"], message: string): NewtonTrace => {
+  const end = (status: Trace["status"], message: string): NewtonTrace => {
     const shifted = shifts.filter((s) => s > 0).length;
     const note = shifted > 0 ? `; the Hessian was not positive definite at ${shifted} of ${shifts.length} steps (H + τI used)` : "";
     return { ...trace.finish(x, status, counted.counts, message + note), shifts, nhev: counted.counts.nhev };

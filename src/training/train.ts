@@ -1,60 +1,38 @@
+import { checkFinite, checkWhole } from "../core/checks";
+import { accuracy } from "../classifiers/accuracy";
+import { predict } from "../classifiers/predict";
 import type { Matrix } from "../core/matrix";
-import { rng } from "../core/random";
 import type { Optimizer } from "../optimizers/optimizer";
+import { minibatches, type MinibatchOptions } from "./minibatches";
+import { run } from "./run";
+import type { TraceWith } from "./trace";
 
 /** A loss of the course's shape: svmLoss, softmaxLoss, … (W is C×D, X is N×D, y has N labels). */
 export type LossFunction = (W: Matrix, X: Matrix, y: Int32Array, reg: number) => { loss: number; grad: Matrix };
 
-export interface TrainOptions {
+export interface TrainOptions extends MinibatchOptions {
   /** The update rule, e.g. sgd({ learningRate: 1e-3 }); it is reset() before training. */
   optimizer: Optimizer;
-  /** Examples per minibatch, 1 … N (default 200, as CS231n's Solver). */
-  batchSize?: number;
-  /** Passes over the data (default 1). */
+  /** Passes over the data (default 1); batchSize defaults to 200 (as CS231n's Solver), at most N. */
   epochs?: number;
   /** The number of steps to take instead of whole epochs. */
   steps?: number;
   /** The regularization strength passed to the loss (default 0). */
   reg?: number;
-  /**
-   * "without-replacement" (default): each epoch goes through every example once, in a new
-   * random order when `shuffle` is true, in batches of batchSize (the last one may be smaller).
-   * "with-replacement": each batch draws batchSize examples at random, as CS231n's
-   * `np.random.choice(num_train, batch_size)`; an epoch is then floor(N / batchSize) steps.
-   */
-  sampling?: "without-replacement" | "with-replacement";
-  /** Reshuffle the examples at every epoch (default true; without replacement only). */
-  shuffle?: boolean;
-  /** Seed of every random choice (default 0). */
-  seed?: number;
   /** A held-out set whose accuracy is measured after every epoch. */
   validation?: { X: Matrix; y: ArrayLike<number> };
   /** How accuracy is measured (default: the linear classifier's argmax_c (W x)_c against y). */
   accuracy?: (W: Matrix, X: Matrix, y: ArrayLike<number>) => number;
+  /** Also measure the loss on all the training data after every epoch (trace.fullLosses; default false). */
+  fullLoss?: boolean;
+  /** Keep every iterate W in trace.xs (default false). */
+  recordIterates?: boolean;
   /** Called after every step, e.g. to update a progress line. */
   onStep?: (info: { step: number; epoch: number; loss: number }) => void;
 }
 
-export interface TrainResult {
-  /** The trained weights (W0 is not changed). */
-  W: Matrix;
-  /** The minibatch loss at every step (before that step's update). */
-  lossHistory: number[];
-  /** Seconds since the start at the end of every step. */
-  timeHistory: number[];
-  /** Accuracy on the training data after every epoch (and at the end of a partial last epoch). */
-  trainAccuracyHistory: number[];
-  /** Accuracy on the validation data at the same moments (empty without `validation`). */
-  valAccuracyHistory: number[];
-  /** The step count at which each accuracy was measured. */
-  accuracySteps: number[];
-  steps: number;
-  epochs: number;
-  status: "max-iterations" | "diverged";
-  message: string;
-  /** Wall time of the whole run, accuracy measurements included. */
-  seconds: number;
-}
+/** What `train` returns: a Trace that always has W, epochs and the per-epoch accuracies (the old name kept). */
+export type TrainResult = TraceWith<"W" | "epochs" | "recordSteps" | "trainAccuracies" | "valAccuracies">;
 
 /**
  * Minibatch stochastic gradient descent over a dataset, the loop of the lecture:
@@ -64,9 +42,11 @@ export interface TrainResult {
  *         weights_grad = evaluate_gradient(loss_fun, data_batch, weights)
  *         weights += - step_size * weights_grad             # perform parameter update
  *
- * with any update rule in place of the last line. The loss is a parameter
- * (`(W, X, y, reg) => { loss, grad }`, e.g. softmaxLoss), so any linear classifier trains here.
- * A non-finite loss or W stops the run with status "diverged" and the step in the message.
+ * with any update rule in place of the last line (the loop is `run`, the batches `minibatches`).
+ * The loss is a parameter (`(W, X, y, reg) => { loss, grad }`, e.g. softmaxLoss), so any linear
+ * classifier trains here. The Trace has the minibatch loss of every step in fs, the final W,
+ * and after every epoch (and at the end of a partial last one) the training and validation
+ * accuracy. A non-finite loss or W stops the run with status "diverged" and the step in the message.
  */
 export function train(
   loss: LossFunction,
@@ -79,137 +59,48 @@ export function train(
   if (!options || !options.optimizer || typeof options.optimizer.step !== "function") {
     throw new TypeError("train: options.optimizer must be an update rule, e.g. sgd({ learningRate: 1e-3 })");
   }
-  const { X } = data;
-  const N = X.rows;
-  const D = X.cols;
+  const X = data.X;
   const y = Int32Array.from(data.y);
-  const batchSize = options.batchSize ?? Math.min(200, N);
-  if (typeof batchSize !== "number" || !Number.isInteger(batchSize) || batchSize < 1 || batchSize > N) {
-    throw new RangeError(`train: batchSize must be a whole number in [1, N = ${N}], got ${String(batchSize)}`);
-  }
-  const sampling = options.sampling ?? "without-replacement";
-  if (sampling !== "without-replacement" && sampling !== "with-replacement") {
-    throw new RangeError(`train: sampling must be "without-replacement" or "with-replacement", got ${String(sampling)}`);
-  }
-  const stepsPerEpoch = sampling === "with-replacement" ? Math.max(Math.floor(N / batchSize), 1) : Math.ceil(N / batchSize);
-  const epochs = options.epochs ?? 1;
-  if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`train: epochs must be a whole number >= 1, got ${epochs}`);
-  const totalSteps = options.steps ?? epochs * stepsPerEpoch;
-  if (!Number.isInteger(totalSteps) || totalSteps < 1) {
-    throw new RangeError(`train: steps must be a whole number >= 1, got ${String(options.steps)}`);
-  }
-  const reg = options.reg ?? 0;
-  if (typeof reg !== "number" || !(reg >= 0)) throw new RangeError(`train: reg must be a number >= 0, got ${String(reg)}`);
-  if (options.validation) checkData("validation", W0, options.validation);
-  const shuffle = options.shuffle ?? true;
-  const measure = options.accuracy ?? linearAccuracy;
-  const random = rng(options.seed ?? 0);
-  const optimizer = options.optimizer;
-  optimizer.reset();
+  const batches = minibatches("train", { X, y }, options, Math.min(200, X.rows));
+  const epochs = checkWhole("train", "epochs", options.epochs ?? 1, 1);
+  const steps = options.steps === undefined ? epochs * batches.stepsPerEpoch : checkWhole("train", "steps", options.steps, 1);
+  const reg = checkFinite("train", "reg", options.reg ?? 0, ">= 0");
+  const validation = options.validation;
+  if (validation) checkData("validation", W0, validation);
+  const accuracy = options.accuracy ?? linearAccuracy;
+  options.optimizer.reset();
 
-  const W: Matrix = { rows: W0.rows, cols: W0.cols, data: W0.data.slice() };
-  const order = new Int32Array(N);
-  for (let i = 0; i < N; i++) order[i] = i;
-  const batchX = new Float64Array(batchSize * D);
-  const batchY = new Int32Array(batchSize);
-  const batchIndex = new Int32Array(batchSize);
-
-  const result: TrainResult = {
-    W, lossHistory: [], timeHistory: [], trainAccuracyHistory: [], valAccuracyHistory: [], accuracySteps: [],
-    steps: 0, epochs: 0, status: "max-iterations", message: "", seconds: 0,
-  };
-  const start = performance.now();
-  const elapsed = () => (performance.now() - start) / 1000;
-  const measureAccuracy = (step: number) => {
-    result.accuracySteps.push(step);
-    result.trainAccuracyHistory.push(measure(W, X, y));
-    if (options.validation) result.valAccuracyHistory.push(measure(W, options.validation.X, options.validation.y));
-  };
-
-  let step = 0;
-  while (step < totalSteps) {
-    const epoch = Math.floor(step / stepsPerEpoch) + 1;
-    const position = step % stepsPerEpoch;
-    if (position === 0 && sampling === "without-replacement" && shuffle) random.shuffle(order);
-
-    // data_batch = sample_training_data(data, batchSize)
-    let b = batchSize;
-    if (sampling === "with-replacement") {
-      for (let k = 0; k < b; k++) batchIndex[k] = random.integer(0, N);
-    } else {
-      const from = position * batchSize;
-      b = Math.min(batchSize, N - from);
-      for (let k = 0; k < b; k++) batchIndex[k] = order[from + k];
-    }
-    for (let k = 0; k < b; k++) {
-      const i = batchIndex[k];
-      batchX.set(X.data.subarray(i * D, (i + 1) * D), k * D);
-      batchY[k] = y[i];
-    }
-
-    // weights_grad = evaluate_gradient(loss_fun, data_batch, weights)
-    const { loss: value, grad } = loss(W, { rows: b, cols: D, data: batchX.subarray(0, b * D) }, batchY.subarray(0, b), reg);
-    step++;
-    result.lossHistory.push(value);
-    if (!Number.isFinite(value)) {
-      return finish(result, step, epoch, "diverged", `diverged at step ${step} (epoch ${epoch}): the loss is ${value}`, elapsed);
-    }
-    // weights += - step_size * weights_grad, or momentum, Adam, …
-    optimizer.step(W.data, grad.data);
-    result.timeHistory.push(elapsed());
-    if (!allFinite(W.data)) {
-      return finish(result, step, epoch, "diverged", `diverged at step ${step} (epoch ${epoch}): W is not finite`, elapsed);
-    }
-    options.onStep?.({ step, epoch, loss: value });
-    if (step % stepsPerEpoch === 0 || step === totalSteps) measureAccuracy(step);
-  }
-  const epochsDone = Math.ceil(totalSteps / stepsPerEpoch);
-  return finish(
-    result, totalSteps, epochsDone, "max-iterations",
-    `trained ${totalSteps} steps (${epochsDone} epoch${epochsDone === 1 ? "" : "s"}, batch size ${batchSize}): ` +
-      `last loss ${result.lossHistory[totalSteps - 1]}`,
-    elapsed,
-  );
+  const asW = (x: Float64Array): Matrix => ({ rows: W0.rows, cols: W0.cols, data: x });
+  const trace = run({
+    kind: "minibatch",
+    valueAndGrad(x) {
+      const batch = batches.next(); //                          data_batch = sample_training_data(data, batchSize)
+      const r = loss(asW(x), batch.X, batch.y, reg); //           weights_grad = evaluate_gradient(loss_fun, data_batch, weights)
+      return { f: r.loss, grad: r.grad.data };
+    },
+    where: (step) => `step ${step} (epoch ${batches.epoch})`,
+    paramsName: "W",
+    summary: () => `${batches.epoch} epoch${batches.epoch === 1 ? "" : "s"}, batch size ${batches.batchSize}`,
+  }, options.optimizer, W0.data.slice(), {
+    steps,
+    recordIterates: options.recordIterates ?? false,
+    onStep: options.onStep && ((info) => options.onStep!({ ...info, epoch: batches.epoch })),
+    measure: {
+      every: batches.stepsPerEpoch,
+      at: (x) => ({
+        fullLoss: options.fullLoss ? loss(asW(x), X, y, reg).loss : undefined,
+        trainAccuracy: accuracy(asW(x), X, y),
+        valAccuracy: validation ? accuracy(asW(x), validation.X, validation.y) : undefined,
+      }),
+    },
+  });
+  const W = asW(trace.x);
+  return { ...trace, W, epochs: batches.epoch, recordSteps: trace.recordSteps ?? [], trainAccuracies: trace.trainAccuracies ?? [], valAccuracies: trace.valAccuracies ?? [] };
 }
 
-function finish(
-  result: TrainResult, steps: number, epochs: number, status: TrainResult["status"], message: string, elapsed: () => number,
-): TrainResult {
-  result.steps = steps;
-  result.epochs = epochs;
-  result.status = status;
-  result.message = message;
-  result.seconds = elapsed();
-  if (result.timeHistory.length < steps) result.timeHistory.push(result.seconds);
-  return result;
-}
-
-/** The fraction of rows of X whose highest score (W x)_c is at the label (ties to the lower class). */
+/** The linear classifier's accuracy: the fraction of rows whose highest score (W x)_c is at the label. */
 function linearAccuracy(W: Matrix, X: Matrix, y: ArrayLike<number>): number {
-  const C = W.rows;
-  const D = W.cols;
-  const w = W.data;
-  const x = X.data;
-  let right = 0;
-  for (let i = 0; i < X.rows; i++) {
-    let best = 0;
-    let bestScore = -Infinity;
-    for (let c = 0; c < C; c++) {
-      let s = 0;
-      for (let j = 0, wi = c * D, xi = i * D; j < D; j++) s += w[wi + j] * x[xi + j];
-      if (s > bestScore) {
-        bestScore = s;
-        best = c;
-      }
-    }
-    if (best === y[i]) right++;
-  }
-  return right / X.rows;
-}
-
-function allFinite(v: Float64Array): boolean {
-  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
-  return true;
+  return accuracy(predict(W, X), y);
 }
 
 function checkData(name: string, W: Matrix, data: { X: Matrix; y: ArrayLike<number> }): void {

@@ -122,7 +122,7 @@ function main(): void {
   console.log(`  optimlab lbfgs: final loss ${r.fs[r.nit].toFixed(8)} after ${r.nfev} evaluations (${r.status})` +
     (done ? `; reached SciPy's loss after ${done.nfev} evaluations, ${done.ms.toFixed(0)} ms (CPU ${done.cpuMs.toFixed(0)} ms)` : "; never reached SciPy's loss"));
   console.log(`  one loss + gradient: NumPy ${ref.mnist.evalMs.toFixed(1)} ms, softmaxLoss ${evalMs.toFixed(1)} ms (${(evalMs / ref.mnist.evalMs).toFixed(2)}×);` +
-    ` ${r.nfev} of them are ${(100 * evalMs * r.nfev / Number(r.times[r.nit] || 1)).toFixed(0)}% of our run`);
+    ` ${r.nfev} of them are ${(100 * evalMs * r.nfev / (1000 * r.seconds[r.nit] || 1)).toFixed(0)}% of our run`);
   if (done) {
     const ratio = done.ms / ref.mnist.ms;
     const cpuRatio = done.cpuMs / ref.mnist.cpuMs;

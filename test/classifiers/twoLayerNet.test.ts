@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import { twoLayerNet } from "../../src/classifiers/twoLayerNet";
-import { twoLayerNetTrain } from "../../src/classifiers/twoLayerNetTrain";
+import { twoLayerNetTrain } from "../../src/training/twoLayerNetTrain";
 import { softmaxLoss } from "../../src/classifiers/softmaxLoss";
 import { predict } from "../../src/classifiers/predict";
 import { accuracy } from "../../src/classifiers/accuracy";
@@ -175,8 +175,8 @@ test("spiral contrast (cs231n case study, 3 classes × 100 points, seed 0): line
   assert.ok(linearAcc < 0.6, `linear accuracy ${linearAcc}`);
   assert.ok(linearAcc > 0.4, `linear accuracy ${linearAcc} (better than chance 33%)`);
   assert.ok(netAcc > 0.95, `network accuracy ${netAcc}`);
-  assert.equal(run.trainAccuracyHistory[run.trainAccuracyHistory.length - 1], netAcc);
-  assert.deepEqual(run.accuracySteps, [100, 200, 300, 400, 500]);
+  assert.equal(run.trainAccuracies[run.trainAccuracies.length - 1], netAcc);
+  assert.deepEqual(run.recordSteps, [100, 200, 300, 400, 500]);
   assert.equal(run.status, "max-iterations");
 });
 
@@ -188,11 +188,11 @@ test("twoLayerNetTrain: minibatches, deterministic by seed, divergence is a resu
     return { net, r };
   };
   const a = runOnce(4), b = runOnce(4), c = runOnce(5);
-  assert.equal(a.r.lossHistory.length, 30);
-  assert.deepEqual(a.r.lossHistory, b.r.lossHistory);
+  assert.equal(a.r.fs.length, 30);
+  assert.deepEqual(a.r.fs, b.r.fs);
   assert.deepEqual(a.net.params, b.net.params);
-  assert.notDeepEqual(a.r.lossHistory, c.r.lossHistory);
-  assert.deepEqual(a.r.accuracySteps, [10, 20, 30]);
+  assert.notDeepEqual(a.r.fs, c.r.fs);
+  assert.deepEqual(a.r.recordSteps, [10, 20, 30]);
   const net = twoLayerNet(2, 20, 3, { seed: 0, std: 1 });
   const r = twoLayerNetTrain(net, data, { optimizer: sgd({ learningRate: 1e6 }), steps: 50 });
   assert.equal(r.status, "diverged");

@@ -42,7 +42,7 @@ test("spiral: deterministic by seed; noise 0 gives the exact curve", () => {
 test("circles: class 0 on the inner circle, class 1 on the outer, red and blue", () => {
   const c = circles({ pointsPerClass: 200, innerRadius: 0.5, outerRadius: 1, noise: 0.05, seed: 1 });
   assert.equal(c.X.rows, 400);
-  assert.deepEqual(c.classNames, ["red", "blue"]);
+  assert.deepEqual(c.classNames, ["inner", "outer"]);
   const meanR = [0, 0];
   for (let i = 0; i < 400; i++) meanR[c.y[i]] += Math.hypot(c.X.data[2 * i], c.X.data[2 * i + 1]) / 200;
   assert.ok(Math.abs(meanR[0] - 0.5) < 0.02, `inner ${meanR[0]}`);

@@ -72,3 +72,14 @@ test("hiddenActivations: one row per example grouped by class, one column per hi
   assert.throws(() => hiddenActivations({} as never, data.X, data.y), /hiddenActivations: net must have a hidden\(X\) method/);
   assert.throws(() => hiddenActivations(net, data.X, [1]), /hiddenActivations: y has 1 labels but X has 60 rows/);
 });
+
+test("one palette: class k has the k-th colour of every other figure", async () => {
+  const { PALETTE } = await import("../../src/plot/palette");
+  const { paddedRange } = await import("../../src/plot/paddedRange");
+  assert.equal(CLASS_COLORS[0], PALETTE[0]);
+  assert.equal(CLASS_COLORS[1], PALETTE[1]);
+  // the data's range plus 10% on each side; nulls and NaN skipped; a constant gets a span of 1
+  assert.deepEqual(paddedRange([0, 10, null, NaN], 0.1), [-1, 11]);
+  assert.deepEqual(paddedRange([2, 2], 0.5), [1.5, 2.5]);
+  assert.deepEqual(paddedRange([], 0.1), [-0.1, 1.1]);
+});

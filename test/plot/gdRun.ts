@@ -24,5 +24,8 @@ export function gdRun(objective: Objective, x0: number[], lr: number, steps: num
     }
   }
   gradNorms.push(Math.hypot(...objective.grad(x)));
-  return { x, xs, fs, gradNorms, status, nit: xs.length - 1, nfev: fs.length, ngev: gradNorms.length };
+  // no clock in a fixture: the plots under test do not read seconds
+  const seconds = fs.map(() => 0);
+  const nfevs = fs.map((_, k) => k + 1);
+  return { x, xs, fs, gradNorms, status, nit: xs.length - 1, nfev: fs.length, ngev: gradNorms.length, seconds, nfevs, message: `gdRun: ${status} after ${xs.length - 1} steps` };
 }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { backtracking, lineAlong, moreThuente, strongWolfe } from "../../src/second-order";
+import { backtracking, lineAlong, moreThuente } from "../../src/second-order";
 import { rosenbrock } from "../../src/objectives";
 import fixture from "../fixtures/second-order/second-order.json";
 
@@ -36,19 +36,6 @@ test("moreThuente tries the same steps as MINPACK-2's dcsrch (SciPy 1.10) in thr
   }
 });
 
-test("strongWolfe tries the same steps as scipy.optimize.line_search (N&W Algorithms 3.5/3.6)", () => {
-  for (const key of ["wolfe2Long", "wolfe2Short"] as const) {
-    const ref = ls[key];
-    const line = recordedLine();
-    const r = strongWolfe(line.phi, phi0, dphi0, { alpha0: ref.alpha0 });
-    assertClose(line.trials, ref.phiCalls, 1e-12, key);
-    assert.equal(r.status, "converged");
-    // the strong Wolfe conditions hold at the accepted step
-    assert.ok(r.phi <= phi0 + 1e-4 * r.alpha * dphi0);
-    assert.ok(Math.abs(r.dphi) <= 0.9 * -dphi0);
-  }
-});
-
 test("backtracking halves α until the Armijo condition holds (worked by hand)", () => {
   // φ(α) = (1 − α·4)² at x = 1 along d = −4 of f(x) = x²: φ(0) = 1, φ'(0) = −8 (c₁ = 0.5 for round numbers)
   // α = 1: φ = 9 > 1 − 4;  α = 0.5: φ = 1 > 1 − 2;  α = 0.25: φ = 0 ≤ 1 − 1  → accepted after 3 evaluations
@@ -64,9 +51,7 @@ test("backtracking halves α until the Armijo condition holds (worked by hand)",
 test("line searches reject an ascent direction and bad constants", () => {
   const line = recordedLine();
   assert.throws(() => moreThuente(line.phi, phi0, 3), /^RangeError: moreThuente: dphi0 must be < 0 \(a descent direction\), got 3/);
-  assert.throws(() => strongWolfe(line.phi, phi0, 0), /strongWolfe: dphi0 must be < 0/);
   assert.throws(() => backtracking(() => 0, 0, 1), /backtracking: dphi0 must be < 0/);
-  assert.throws(() => strongWolfe(line.phi, phi0, dphi0, { c1: 0.95 }), /strongWolfe: need 0 < c1 < c2 < 1, got c1 = 0.95, c2 = 0.9/);
   assert.throws(() => backtracking(() => 0, 0, -1, { rho: 1 }), /backtracking: rho must be in \(0, 1\), got 1/);
   assert.equal(line.trials.length, 0, "nothing evaluated before the checks");
 });

@@ -76,3 +76,34 @@ test("bad arguments", () => {
   assert.throws(() => minimize(bowl, {} as never, [1, 2], { steps: 1 }), /^TypeError: minimize: optimizer must have step\(x, dx\) and reset\(\)/);
   assert.throws(() => minimize({} as never, rule, [1, 2], { steps: 1 }), /^TypeError: minimize: objective must have f\(x\) and grad\(x\)/);
 });
+
+test("one evaluation per iterate through valueAndGrad when the objective has it; seconds and nfevs at every iterate", () => {
+  let fused = 0, separate = 0;
+  const counted = {
+    dim: 2,
+    f: (x: Float64Array) => (separate++, bowl.f(x)),
+    grad: (x: Float64Array) => (separate++, bowl.grad(x)),
+    valueAndGrad: (x: Float64Array) => (fused++, { f: bowl.f(x), grad: bowl.grad(x) }),
+  };
+  const trace = minimize(counted, sgd({ learningRate: 0.1 }), [-5, -2], { steps: 4 });
+  // iterates x0 … x4: five evaluations, all through valueAndGrad
+  assert.equal(fused, 5);
+  assert.equal(separate, 0);
+  assert.deepEqual(trace.nfevs, [1, 2, 3, 4, 5]);
+  assert.equal(trace.seconds.length, 5);
+  assert.ok(trace.seconds.every((s, k) => s >= 0 && (k === 0 || s >= trace.seconds[k - 1])));
+});
+
+test("recordIterates: false keeps x0 and the final point; onStep sees every step's f", () => {
+  const seen: number[] = [];
+  const all = minimize(bowl, sgd({ learningRate: 0.1 }), [-5, -2], { steps: 3 });
+  const few = minimize(bowl, sgd({ learningRate: 0.1 }), [-5, -2], {
+    steps: 3, recordIterates: false, onStep: ({ step, loss }) => seen.push(step, loss),
+  });
+  assert.equal(few.xs.length, 2);
+  assert.deepEqual(few.xs[0], all.xs[0]);
+  assert.deepEqual(few.xs[1], all.xs[3]);
+  assert.deepEqual(few.fs, all.fs);
+  // onStep after each update, with f at the iterate the step started from
+  assert.deepEqual(seen, [1, all.fs[0], 2, all.fs[1], 3, all.fs[2]]);
+});

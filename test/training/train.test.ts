@@ -62,18 +62,18 @@ test("minibatch SGD learns the blobs: loss falls, accuracy per epoch, wall time"
     optimizer: sgd({ learningRate: 0.5 }), batchSize: 32, epochs: 5, reg: 1e-4, seed: 7, validation,
   });
   // ceil(300 / 32) = 10 steps per epoch (9 of 32 and one of 12), 5 epochs
-  assert.equal(result.steps, 50);
+  assert.equal(result.nit, 50);
   assert.equal(result.epochs, 5);
-  assert.equal(result.lossHistory.length, 50);
-  assert.equal(result.timeHistory.length, 50);
-  assert.deepEqual(result.accuracySteps, [10, 20, 30, 40, 50]);
-  assert.equal(result.trainAccuracyHistory.length, 5);
-  assert.equal(result.valAccuracyHistory.length, 5);
+  assert.equal(result.fs.length, 50);
+  assert.equal(result.seconds.length, 50);
+  assert.deepEqual(result.recordSteps, [10, 20, 30, 40, 50]);
+  assert.equal(result.trainAccuracies.length, 5);
+  assert.equal(result.valAccuracies.length, 5);
   // W = 0 gives log 3 = 1.0986 at the first step
-  assert.ok(Math.abs(result.lossHistory[0] - Math.log(3)) < 1e-12);
-  assert.ok(result.lossHistory.slice(-10).every((l) => l < 0.3), `last losses ${result.lossHistory.slice(-10)}`);
-  assert.ok(result.trainAccuracyHistory[4] > 0.95 && result.valAccuracyHistory[4] > 0.95);
-  assert.ok(result.seconds > 0 && result.timeHistory.every((t, k) => k === 0 || t >= result.timeHistory[k - 1]));
+  assert.ok(Math.abs(result.fs[0] - Math.log(3)) < 1e-12);
+  assert.ok(result.fs.slice(-10).every((l) => l < 0.3), `last losses ${result.fs.slice(-10)}`);
+  assert.ok(result.trainAccuracies[4] > 0.95 && result.valAccuracies[4] > 0.95);
+  assert.ok(result.seconds[result.seconds.length - 1] > 0 && result.seconds.every((t, k) => k === 0 || t >= result.seconds[k - 1]));
   assert.equal(result.status, "max-iterations");
   assert.deepEqual(W0.data, new Float64Array(9), "W0 untouched");
 });
@@ -88,7 +88,7 @@ test("batch size N without shuffling is full-batch gradient descent", () => {
   const rule = momentum({ learningRate: 0.1 });
   for (let k = 0; k < 4; k++) {
     const { loss, grad } = softmax(W, data.X, data.y, 0);
-    assert.equal(result.lossHistory[k], loss);
+    assert.equal(result.fs[k], loss);
     rule.step(W.data, grad.data);
   }
   assert.deepEqual(result.W.data, W.data);
@@ -132,8 +132,8 @@ test("with replacement: floor(N / batchSize) steps per epoch, repeats allowed, s
     optimizer: sgd({ learningRate: 1 }), batchSize: 3, epochs: 2, sampling: "with-replacement", seed: 5,
   });
   // floor(10 / 3) = 3 steps per epoch
-  assert.equal(result.steps, 6);
-  assert.deepEqual(result.accuracySteps, [3, 6]);
+  assert.equal(result.nit, 6);
+  assert.deepEqual(result.recordSteps, [3, 6]);
   const all = a.batches.flat();
   assert.equal(all.length, 18);
   assert.ok(new Set(all).size < 10 || new Set(all).size < all.length, "18 draws from 10 repeat some");
@@ -147,9 +147,9 @@ test("with replacement: floor(N / batchSize) steps per epoch, repeats allowed, s
 
 test("steps instead of epochs; a partial last epoch still gets its accuracy", () => {
   const result = train(softmax, zeros(), blobs(90, 4), { optimizer: sgd({ learningRate: 0.1 }), batchSize: 30, steps: 4 });
-  assert.equal(result.steps, 4);
+  assert.equal(result.nit, 4);
   assert.equal(result.epochs, 2);
-  assert.deepEqual(result.accuracySteps, [3, 4]);
+  assert.deepEqual(result.recordSteps, [3, 4]);
 });
 
 test("a learning rate far too large diverges: status, step, no throw", () => {
@@ -166,12 +166,12 @@ test("a learning rate far too large diverges: status, step, no throw", () => {
     optimizer: sgd({ learningRate: 1e100 }), batchSize: 2, epochs: 3, onStep: ({ step }) => steps.push(step),
   });
   assert.equal(result.status, "diverged");
-  assert.equal(result.steps, 3);
+  assert.equal(result.nit, 3);
   assert.equal(result.message, "diverged at step 3 (epoch 1): the loss is Infinity");
-  assert.deepEqual(result.lossHistory.slice(0, 2), [0, 1e200 - 1e100]);
-  assert.equal(result.lossHistory[2], Infinity);
+  assert.deepEqual(result.fs.slice(0, 2), [0, 1e200 - 1e100]);
+  assert.equal(result.fs[2], Infinity);
   assert.deepEqual(steps, [1, 2], "onStep ran for the finished steps");
-  assert.equal(result.timeHistory.length, 3);
+  assert.equal(result.seconds.length, 3);
 });
 
 test("bad batch sizes and options", () => {
@@ -188,4 +188,17 @@ test("bad batch sizes and options", () => {
   assert.throws(() => train(softmax, { rows: 3, cols: 4, data: new Float64Array(12) }, data, { optimizer }), /^RangeError: train: W0 is 3×4 but data\.X is 30×3$/);
   assert.throws(() => train(softmax, zeros(), { X: data.X, y: data.y.subarray(0, 10) }, { optimizer }), /train: data\.y has 10 labels but data\.X has 30 rows/);
   assert.throws(() => train(softmax, zeros(), data, {} as never), /^TypeError: train: options\.optimizer must be an update rule/);
+});
+
+test("fullLoss: the loss on all the training data at every record, next to the minibatch losses in fs", () => {
+  const data = blobs(90, 5);
+  const result = train(softmax, zeros(), data, { optimizer: sgd({ learningRate: 0.3 }), batchSize: 30, epochs: 2, seed: 3, fullLoss: true });
+  // 3 steps per epoch: records after steps 3 and 6
+  assert.deepEqual(result.recordSteps, [3, 6]);
+  assert.equal(result.fullLosses!.length, 2);
+  // the record after step 6 is the loss at the final W, computed by hand
+  assert.equal(result.fullLosses![1], softmax(result.W, data.X, data.y, 0).loss);
+  assert.ok(result.fullLosses![1] < result.fullLosses![0] && result.fullLosses![0] < Math.log(3));
+  assert.equal(result.fs.length, 6);
+  assert.deepEqual(result.xs.length, 2, "iterates not kept unless asked: x0 and the final W");
 });
