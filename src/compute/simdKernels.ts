@@ -24,6 +24,24 @@ const PARAMS = [I32, I32, I32, I32, I32, I32, I32];
 const rowAddress = (base: number, row: number, r: number, stride: number): Code =>
   seq(op.get(base), op.get(row), op.i32(r), op.i32add, op.get(stride), op.i32mul, op.i32add);
 
+/**
+ * The loops around a kernel's block: rows i of [i0, i1) `rows` at a time, then one at a time (the
+ * remainder); in each, columns j of [0, n) `cols` at a time, then one at a time. Kb = K·8 bytes.
+ */
+function blockLoops(i: number, j: number, Kb: number, rows: number, cols: number, block: (RI: number, RJ: number) => Code): Code {
+  const rowsOf = (RI: number): Code => seq(
+    op.i32(0), op.set(j),
+    whileFits(j, cols, N, block(RI, cols)),
+    whileFits(j, 1, N, block(RI, 1)),
+  );
+  return seq(
+    op.get(K), op.i32(8), op.i32mul, op.set(Kb),
+    op.get(I0), op.set(i),
+    whileFits(i, rows, I1, rowsOf(rows)),
+    whileFits(i, 1, I1, rowsOf(1)),
+  );
+}
+
 function abt(): WasmFunction {
   const L = new Locals(PARAMS.length);
   const i = L.add(I32), j = L.add(I32), kb = L.add(I32), Kb = L.add(I32);
@@ -59,18 +77,7 @@ function abt(): WasmFunction {
       )),
     );
   };
-  const rowsOf = (RI: number): Code => seq(
-    op.i32(0), op.set(j),
-    whileFits(j, COLS_ABT, N, block(RI, COLS_ABT)),
-    whileFits(j, 1, N, block(RI, 1)),
-  );
-  const body = seq(
-    op.get(K), op.i32(8), op.i32mul, op.set(Kb),
-    op.get(I0), op.set(i),
-    whileFits(i, ROWS_ABT, I1, rowsOf(ROWS_ABT)),
-    whileFits(i, 1, I1, rowsOf(1)),
-  );
-  return { name: "abt", params: PARAMS, locals: L, body };
+  return { name: "abt", params: PARAMS, locals: L, body: blockLoops(i, j, Kb, ROWS_ABT, COLS_ABT, block) };
 }
 
 function atb(): WasmFunction {
@@ -111,18 +118,7 @@ function atb(): WasmFunction {
       )),
     );
   };
-  const rowsOf = (RI: number): Code => seq(
-    op.i32(0), op.set(j),
-    whileFits(j, COLS_ATB, N, block(RI, COLS_ATB)),
-    whileFits(j, 1, N, block(RI, 1)),
-  );
-  const body = seq(
-    op.get(K), op.i32(8), op.i32mul, op.set(Kb),
-    op.get(I0), op.set(i),
-    whileFits(i, ROWS_ATB, I1, rowsOf(ROWS_ATB)),
-    whileFits(i, 1, I1, rowsOf(1)),
-  );
-  return { name: "atb", params: PARAMS, locals: L, body };
+  return { name: "atb", params: PARAMS, locals: L, body: blockLoops(i, j, Kb, ROWS_ATB, COLS_ATB, block) };
 }
 
 /** The largest memory the kernels may use: 65,536 pages of 64 KiB, all of wasm32's 4 GiB. */

@@ -3,7 +3,7 @@ import * as path from "path";
 import * as zlib from "zlib";
 import { explorable, type ExploreOptions, type Explorable } from "./explorable";
 import { exploreFigure, exploreRuns, STATIC_NOTE } from "./exploreFigure";
-import { figureBundle, projectRoot, sendFigure, type MimeBundle } from "./jupyter";
+import { figureBundle, inlineScriptLoader, projectRoot, sendFigure, type MimeBundle } from "./jupyter";
 import { staticSvg } from "./staticSvg";
 
 /** Where `npm run build` puts the page bundle (src/cli/bundle.ts). */
@@ -70,12 +70,7 @@ function bundlePayload(): string {
 
 /** Defines `window.optimlabExploreReady`, a promise of the page bundle, unpacked once. */
 function loaderScript(): string {
-  return `if (!window.optimlabExploreReady) window.optimlabExploreReady = window.optimlabExplore ? Promise.resolve(window.optimlabExplore) : (async () => {
-  const bytes = Uint8Array.from(atob("${bundlePayload()}"), (c) => c.charCodeAt(0));
-  const code = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
-  const s = document.createElement("script"); s.textContent = code; document.head.appendChild(s);
-  return window.optimlabExplore;
-})();`;
+  return inlineScriptLoader("optimlabExplore", "optimlabExploreReady", bundlePayload());
 }
 
 /** Hides the static picture, waits for plotly.js to draw the figure, then adds the controls. */

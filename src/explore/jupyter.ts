@@ -3,5 +3,6 @@
  * bundle reaches the kernel's output (src/jupyter/).
  */
 export { figureBundle, sendFigure } from "../jupyter/show";
+export { inlineScriptLoader } from "../jupyter/inlineScript";
 export type { MimeBundle } from "../jupyter/sendDisplay";
 export { projectRoot } from "../core/projectRoot";

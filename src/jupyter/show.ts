@@ -3,6 +3,7 @@ import * as path from "path";
 import * as zlib from "zlib";
 import { projectRoot } from "../core/projectRoot";
 import type { Figure } from "../plot/figure";
+import { inlineScriptLoader } from "./inlineScript";
 import { sendDisplay, type MimeBundle } from "./sendDisplay";
 
 /**
@@ -89,17 +90,9 @@ function scriptSafeJson(v: unknown): string {
   return JSON.stringify(v).replace(/</g, "\\u003c");
 }
 
-/**
- * The loader defines `window.optimlabPlotly`, a promise of the Plotly object: the inlined,
- * gzipped bundle is unpacked with the browser's DecompressionStream and run once.
- */
+/** Defines `window.optimlabPlotly`, a promise of the Plotly object, unpacked and run once per page. */
 function loaderScript(): string {
-  return `if (!window.optimlabPlotly) window.optimlabPlotly = window.Plotly ? Promise.resolve(window.Plotly) : (async () => {
-  const bytes = Uint8Array.from(atob("${plotlyPayload()}"), (c) => c.charCodeAt(0));
-  const code = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
-  const s = document.createElement("script"); s.textContent = code; document.head.appendChild(s);
-  return window.Plotly;
-})();`;
+  return inlineScriptLoader("Plotly", "optimlabPlotly", plotlyPayload());
 }
 
 function figureHtml(fig: Figure, id: string, inline: boolean): string {

@@ -15,6 +15,10 @@ export interface Output { output_type: string; name?: string; text?: string | st
 export const sourceOf = (c: Cell): string => ([] as string[]).concat(c.source).join("");
 export const cellsOf = (file: string): Cell[] => JSON.parse(fs.readFileSync(file, "utf8")).cells;
 
+/** All code of a lesson (by file name in notebooks/), cells joined. */
+export const codeOf = (name: string): string =>
+  cellsOf(path.join(LESSONS, name)).filter((c) => c.cell_type === "code").map(sourceOf).join("\n");
+
 /** The lessons 01–09 (not 00-index, not the exercises). */
 export function lessonFiles(): string[] {
   return fs.readdirSync(LESSONS).filter((f) => /^0[1-9]-.*\.ipynb$/.test(f)).sort().map((f) => path.join(LESSONS, f));

@@ -6,15 +6,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as fs from "fs";
-import * as path from "path";
-
-const NOTEBOOKS = path.resolve(__dirname, "..", "..", "..", "notebooks");
-const codeOf = (name: string): string =>
-  (JSON.parse(fs.readFileSync(path.join(NOTEBOOKS, name), "utf8")).cells as { cell_type: string; source: string | string[] }[])
-    .filter((c) => c.cell_type === "code")
-    .map((c) => ([] as string[]).concat(c.source).join(""))
-    .join("\n");
+import { codeOf } from "../lessons/lessonSource";
 
 const setups: Record<string, string[]> = {
   "01-linear-classifiers-recap.ipynb": [

@@ -6,16 +6,8 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as fs from "fs";
-import * as path from "path";
 import * as ol from "../../src";
-
-const NOTEBOOKS = path.resolve(__dirname, "..", "..", "..", "notebooks");
-const codeOf = (name: string): string =>
-  (JSON.parse(fs.readFileSync(path.join(NOTEBOOKS, name), "utf8")).cells as { cell_type: string; source: string | string[] }[])
-    .filter((c) => c.cell_type === "code")
-    .map((c) => ([] as string[]).concat(c.source).join(""))
-    .join("\n");
+import { codeOf } from "../lessons/lessonSource";
 
 /** Lesson 05's data and W0, as its first cell builds them. */
 function lesson05Setup() {
