@@ -16,7 +16,7 @@ import { gradeFiles, IsolationMissing } from "../homework/grade";
 import { FEEDBACK_LEVELS, FeedbackLevel } from "../homework/scorePart";
 import { listSubmissions } from "../homework/submissionFiles";
 import { COMMANDS } from "./commands";
-import { describeOptions, parseArgs, positiveNumber, UsageError } from "./options";
+import { parseArgs, positiveNumber, usageError } from "./options";
 import { NOTEBOOKS, runAsCommand } from "./paths";
 
 // ---- command line (the shared parser: src/cli/options.ts; the options are in commands.ts) ----
@@ -37,9 +37,9 @@ export function parseGradeArgs(argv: string[]): GradeArgs {
   const jobs = positiveNumber("grade", args, "--jobs", spec);
   const feedback = args.options["--feedback"];
   if (feedback !== undefined && !FEEDBACK_LEVELS.includes(feedback as FeedbackLevel)) {
-    throw new UsageError(`grade: --feedback must be one of ${FEEDBACK_LEVELS.join(", ")}, got ${String(feedback)} (${describeOptions(spec)})`);
+    throw usageError("grade", `--feedback must be one of ${FEEDBACK_LEVELS.join(", ")}, got ${String(feedback)}`, spec);
   }
-  if (args.positionals.length === 0) throw new UsageError(`grade: no submissions given (${describeOptions(spec)}; usage: ${spec.usage} [options] ${spec.positionals})`);
+  if (args.positionals.length === 0) throw usageError("grade", "no submissions given", spec);
   return {
     json: args.options["--json"] === true,
     jobs: jobs === undefined ? undefined : Math.floor(jobs),

@@ -44,10 +44,15 @@ function usageLine(spec: CommandSpec): string {
   return `usage: ${spec.usage}${sub}${opts.length ? ` ${opts.join(" ")}` : ""}${spec.positionals ? ` ${spec.positionals}` : ""}`;
 }
 
+/** The one-line error for a bad command line: what was wrong, the options, the usage. */
+export function usageError(name: string, what: string, spec: CommandSpec): UsageError {
+  return new UsageError(`${name}: ${what} (${describeOptions(spec)}; ${usageLine(spec)})`);
+}
+
 /** Parses `argv` (without node and the script) for the command `name`; throws UsageError. */
 export function parseArgs(name: string, argv: string[], spec: CommandSpec): ParsedArgs {
   const fail = (what: string): never => {
-    throw new UsageError(`${name}: ${what} (${describeOptions(spec)}; ${usageLine(spec)})`);
+    throw usageError(name, what, spec);
   };
   const parsed: ParsedArgs = { options: {}, positionals: [] };
   let i = 0;
@@ -94,7 +99,7 @@ export function positiveNumber(name: string, args: ParsedArgs, option: string, s
   if (v === undefined) return undefined;
   const n = Number(v);
   if (typeof v !== "string" || !(n > 0)) {
-    throw new UsageError(`${name}: ${option} must be a number > 0, got ${String(v)} (${describeOptions(spec)})`);
+    throw usageError(name, `${option} must be a number > 0, got ${String(v)}`, spec);
   }
   return n;
 }
