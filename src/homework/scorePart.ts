@@ -50,9 +50,9 @@ export function scorePart(part: HiddenExercise, run: SandboxResult, compileError
     const r = run.results.get(id);
     if (!r) {
       const why = run.stopped ?? "no result";
-      return failures.push({ label: c.label, kind: why, full: why });
+      return failures.push({ label: c.label, kind: why, full: run.stoppedFull ?? why });
     }
-    if (!r.ok) return failures.push({ label: c.label, kind: r.byGrader ? r.error : failureKind(r.error, c.fn, part.hide), full: r.error });
+    if (!r.ok) return failures.push({ label: c.label, kind: r.byGrader ? r.error : failureKind(r.error, c.fn, part.hide), full: r.full ?? r.error });
     let cmp: ReturnType<typeof compare>;
     try {
       cmp = compare(decode(r.value), c.expected, c.tol);
