@@ -2,7 +2,7 @@
  * The review of issue 12: attacks tried by a helper who had only the student copies and the
  * README, none of them in the issue's list, each as a submission of the stand-in exercise
  * (scaleAdd 3 points, centeredGradient 2, momentumRule 2) with the exact outcome it must have,
- * graded in one batch under the real isolation, as in hostile.test.ts. Two of them broke the
+ * graded in one batch under the real isolation, as in hostile.test.ts. Three of them broke the
  * grader before this review:
  *
  * - exitCodeChannel: a part whose process ends by itself was reported, at the default feedback
@@ -12,6 +12,8 @@
  * - deepNotebook: a 20 MB notebook of nested brackets in its metadata cost the grader about 6 s
  *   and 700 MB in JSON.parse (seven of them: 3.6 GB, near the heap limit). Such a file is now
  *   refused before it is parsed.
+ * - (scorePart, the last test) doing nothing scored the edge cases of the course: an rmsprop whose step
+ *   leaves x alone got 1 of 3 points, a relError returning 0 got 0.5 of 2.
  *
  * The others held; they stay here as guards.
  */
@@ -171,4 +173,36 @@ test("no input of a hidden test reaches a report: the exit-code, name and class 
   assert.equal(/exit code|signal SIG|LEAK/.test(echo), false);
   for (const x of numbers) assert.equal(echo.includes(Math.abs(x).toPrecision(4)), false, `${x} is in a report`);
   assert.equal(codes.size, 3); // three distinct bytes, which the report used to show
+});
+
+// ---- BROKE: doing nothing scored the edge cases (no child processes here: scorePart itself) ----
+// Found on the course's exercises: an rmsprop whose step leaves x alone got 1/3 of its points
+// ("zero gradients: x stays"), a relError returning 0 got 1/4 ("zeros against zeros").
+test("cases that doing nothing passes score only beside a case it does not pass", () => {
+  const { scorePart } = require("../../src/homework/scorePart") as typeof import("../../src/homework/scorePart");
+  const { runDriver } = require("../../src/homework/drivers") as typeof import("../../src/homework/drivers");
+  const { encode } = require("../../src/homework/wire") as typeof import("../../src/homework/wire");
+  const ol = require("../../src/index") as typeof import("../../src/index");
+  type Case = import("../../src/homework/hiddenTests").HiddenCase;
+  const optimizerCase = (label: string, args: unknown[]): Case =>
+    ({ label, driver: "optimizer", fn: "rule", args: encode(args), expected: runDriver("optimizer", ol.rmsprop as any, args), tol: 1e-9, weight: 1 });
+  const callCase = (label: string, args: unknown[]): Case =>
+    ({ label, driver: "call", fn: "relError", args: encode(args), expected: ol.relativeError(args[0] as number[], args[1] as number[]), tol: 1e-9, weight: 1 });
+  const runOf = (values: unknown[]) => ({ results: new Map(values.map((v, id) => [id, { ok: true as const, value: encode(v) }])), cellErrors: [] });
+  const rule = {
+    name: "rule", points: 3, timeout: 5, hide: [],
+    cases: [optimizerCase("moves", [{ learningRate: 0.1 }, [1, 2], [[1, -1], [0.5, 2]]]), optimizerCase("zero gradients", [{ learningRate: 0.1 }, [2, 3], [[0, 0], [0, 0]]])],
+  };
+  const stays = (x0: number[]) => [Float64Array.from(x0), Float64Array.from(x0)];
+  const noOp = scorePart(rule, runOf([stays([1, 2]), stays([2, 3])]), [], "pass-fail");
+  assert.equal(noOp.score, 0);
+  assert.equal(noOp.feedback, "1/2 hidden cases passed (only cases that a function doing nothing passes too: no points for them alone); failed: wrong result");
+  assert.equal(scorePart(rule, runOf(rule.cases.map((c) => c.expected)), [], "pass-fail").score, 3);
+  assert.equal(scorePart(rule, runOf([rule.cases[0].expected, stays([9, 9])]), [], "pass-fail").score, 1.5);
+  const rel = { name: "relError", points: 2, timeout: 5, hide: [], cases: [callCase("zeros", [[0, 0], [0, 0]]), callCase("close", [[1, 2], [1, 2.5]])] };
+  assert.equal(scorePart(rel, runOf([0, 0]), [], "points").score, 0);
+  assert.equal(scorePart(rel, runOf([0, rel.cases[1].expected]), [], "points").score, 2);
+  // a part whose every case doing nothing passes is scored as before (nothing to tell them apart)
+  const onlyZeros = { ...rel, cases: [rel.cases[0]] };
+  assert.equal(scorePart(onlyZeros, runOf([0]), [], "points").score, 2);
 });
