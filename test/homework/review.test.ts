@@ -2,7 +2,7 @@
  * The review of issue 12: attacks tried by a helper who had only the student copies and the
  * README, none of them in the issue's list, each as a submission of the stand-in exercise
  * (scaleAdd 3 points, centeredGradient 2, momentumRule 2) with the exact outcome it must have,
- * graded in one batch under the real isolation, as in hostile.test.ts. Three of them broke the
+ * graded in one batch under the real isolation, as in hostile.test.ts. Four of them broke the
  * grader before this review:
  *
  * - exitCodeChannel: a part whose process ends by itself was reported, at the default feedback
@@ -12,6 +12,8 @@
  * - deepNotebook: a 20 MB notebook of nested brackets in its metadata cost the grader about 6 s
  *   and 700 MB in JSON.parse (seven of them: 3.6 GB, near the heap limit). Such a file is now
  *   refused before it is parsed.
+ * - notUtf8: a file named with bytes that are not UTF-8 was listed, then failed as "cannot be read
+ *   (ENOENT)" (its decoded name does not open it); it is now a row saying to rename it.
  * - (scorePart, the last test) doing nothing scored the edge cases of the course: an rmsprop whose step
  *   leaves x alone got 1 of 3 points, a relError returning 0 got 0.5 of 2.
  *
@@ -89,8 +91,12 @@ before(async () => {
   rawFiles.byteOrderMark = "\ufeff" + JSON.stringify(submission(honest));
   for (const [name, text] of Object.entries(rawFiles)) fs.writeFileSync(path.join(dir, `${name}.ipynb`), text);
 
+  // a name that is not UTF-8 (Linux allows any bytes): it was listed, then "cannot be read (ENOENT)"
+  fs.writeFileSync(Buffer.concat([Buffer.from(path.join(dir, "notUtf8")), Buffer.from([0xff, 0xfe]), Buffer.from(".ipynb")]), JSON.stringify(submission(honest)));
+
   const list = listSubmissions([dir]);
-  const out = await gradeFiles(list.files.map((f) => f.file), { exercisesDir: course.exercisesDir, timeout: TIMEOUT, jobs: 2 });
+  const refused = new Map(list.files.filter((f) => f.refused).map((f) => [f.file, f.refused!]));
+  const out = await gradeFiles(list.files.map((f) => f.file), { exercisesDir: course.exercisesDir, timeout: TIMEOUT, jobs: 2, refused });
   for (const r of out) reports.set(path.basename(r.file, ".ipynb"), r);
   table = formatReports(out, list.skipped);
   json = formatJson(out);
@@ -151,6 +157,12 @@ test("exercise ids that are Object.prototype keys or hold C1 controls, and a byt
   assert.equal(/[\u0080-\u009f\u2028]/.test(table), false);
   assert.equal(/[\u0080-\u009f\u2028]/.test(json), false);
   assert.match(table, /00-standin\\x85\\x9b8m\\u2028/);
+});
+
+test("a file whose name is not UTF-8 is a row saying so, not \"cannot be read (ENOENT)\"", () => {
+  const r = reports.get("notUtf8\ufffd\ufffd")!;
+  assert.ok(r, "it has a row");
+  assert.deepEqual(r.errors, [`${path.join(dir, "notUtf8\ufffd\ufffd.ipynb")}: its name is not valid UTF-8: rename it to grade it`]);
 });
 
 test("nothing written inside a sandbox lands on the host", () => {
