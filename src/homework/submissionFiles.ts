@@ -5,6 +5,7 @@
  * - every path given, and every `*.ipynb` found in a folder, becomes a row of the report;
  * - a symbolic link (to the instructor's source, to another student's file) or a special file
  *   (socket, FIFO, device) is refused: its row says so, and it is never opened;
+ * - a file or folder whose name is not UTF-8 is refused too (its decoded name would not open it);
  * - files that look like notebooks but are not graded are listed: `*.IPYNB` and other spellings,
  *   dotfiles, anything in a dot-folder (`.ipynb_checkpoints`), `*.nbconvert.ipynb`.
  */
