@@ -11,6 +11,8 @@
  * grader runs its definitions) or "given" (explanations, self-checks, plots: never graded).
  */
 
+import { jsonDepth } from "./messageReader";
+
 export interface Cell {
   cell_type: "code" | "markdown" | "raw";
   source: string | string[];
@@ -33,6 +35,13 @@ export const BEGIN_HIDDEN = "// BEGIN HIDDEN TESTS";
 export const END_HIDDEN = "// END HIDDEN TESTS";
 
 export type CellRole = "solution" | "given";
+
+/**
+ * How deep a notebook's JSON may nest. Jupyter's own files nest less than 20 deep (widget state,
+ * a plotly figure in an output); a file of 20 MB of brackets would cost the grader seconds and
+ * gigabytes in JSON.parse, so deeper text is refused before it is parsed.
+ */
+export const MAX_NOTEBOOK_DEPTH = 100;
 
 /** A cell's text as one string. */
 export function cellText(cell: Cell): string {
@@ -63,6 +72,8 @@ export function exerciseId(nb: Notebook): string | undefined {
  */
 export function parseNotebook(text: string, file: string): Notebook {
   let nb: unknown;
+  const depth = jsonDepth(text, MAX_NOTEBOOK_DEPTH);
+  if (depth > MAX_NOTEBOOK_DEPTH) throw new Error(`${file}: its JSON nests deeper than ${MAX_NOTEBOOK_DEPTH} levels; a notebook nests less than 20`);
   try {
     nb = JSON.parse(text);
   } catch (e) {

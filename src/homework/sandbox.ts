@@ -21,8 +21,12 @@ import { isolatedCommand, Isolation, MAX_PROCESSES } from "./isolation";
 import { messageReader } from "./messageReader";
 import type { Job } from "./runner";
 
-/** A failed case's error is the submission's message, or (byGrader) the grader's own words. */
-export type CaseOutcome = { ok: true; value: unknown } | { ok: false; error: string; byGrader?: boolean };
+/**
+ * A failed case's error is the submission's message, or (byGrader) the grader's own words, with
+ * `full` the same words plus what the submission could choose (its exit code, its signal): for
+ * instructors only, as an exit code is a free byte a submission can fill with a hidden input.
+ */
+export type CaseOutcome = { ok: true; value: unknown } | { ok: false; error: string; byGrader?: boolean; full?: string };
 
 export interface SandboxResult {
   /** By case id; a missing id means the case never ran (see `stopped`). */
@@ -31,6 +35,8 @@ export interface SandboxResult {
   cellErrors: string[];
   /** Why some cases have no result: "timed out after 10 s", "used more than 512 MB…". */
   stopped?: string;
+  /** `stopped` with the exit code or signal, if the process ended by itself (instructors only). */
+  stoppedFull?: string;
   /** What the process printed on stderr before it died (may carry anything: instructors only). */
   detail?: string;
 }
@@ -210,10 +216,11 @@ export async function runInSandbox(job: Job, options: SandboxOptions): Promise<S
     pending = pending.filter((c) => !results.has(c.id));
     if (pending.length === 0 || run.done) return { results, cellErrors, detail };
     if (run.timedOut || run.refused || attempt >= SANDBOX_LIMITS.maxRestarts || Date.now() >= deadline) {
-      return { results, cellErrors, detail, stopped: run.timedOut ? `timed out after ${options.timeout} s` : run.why };
+      const stopped = run.timedOut ? `timed out after ${options.timeout} s` : run.why;
+      return { results, cellErrors, detail, stopped, stoppedFull: run.timedOut ? stopped : run.whyFull || run.why };
     }
     // The case in flight killed the process: it fails, a fresh process takes the others.
-    results.set(pending[0].id, { ok: false, error: run.why, byGrader: true });
+    results.set(pending[0].id, { ok: false, error: run.why, byGrader: true, full: run.whyFull || run.why });
     pending = pending.slice(1);
     if (pending.length === 0) return { results, cellErrors, detail };
   }
@@ -226,13 +233,16 @@ interface OnceResult {
   timedOut: boolean;
   /** The wire broke a rule: no restart. */
   refused: boolean;
+  /** Why the process stopped, in the grader's words only. */
   why: string;
+  /** `why` with the exit code or signal, when the process ended by itself ("" otherwise). */
+  whyFull: string;
   log: string;
 }
 
 function runOnce(job: Job, options: SandboxOptions, msLeft: number): Promise<OnceResult> {
   const memoryMb = options.memoryMb ?? 512;
-  const out: OnceResult = { results: new Map(), cellErrors: [], done: false, timedOut: false, refused: false, why: "", log: "" };
+  const out: OnceResult = { results: new Map(), cellErrors: [], done: false, timedOut: false, refused: false, why: "", whyFull: "", log: "" };
   const iso = options.isolation;
   // Inside bubblewrap the bundle is a copy at INSIDE_BUNDLE; without it, the file itself.
   const bundle = iso ? INSIDE_BUNDLE : options.bundle;
@@ -346,7 +356,10 @@ function runOnce(job: Job, options: SandboxOptions, msLeft: number): Promise<Onc
       if (!out.done && !out.timedOut) {
         if (reason) out.why = reason;
         else if (oom || /heap out of memory|Allocation failed/i.test(out.log)) out.why = `used more than ${memoryMb} MB of memory`;
-        else out.why = `the process ended before returning (${signal ? `signal ${signal}` : `exit code ${code}`})`;
+        else {
+          out.why = "the process ended before returning";
+          out.whyFull = `${out.why} (${signal ? `signal ${signal}` : `exit code ${code}`})`;
+        }
       }
       resolve(out);
     };

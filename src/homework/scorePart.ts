@@ -14,6 +14,7 @@
  * "pass-fail" up.
  */
 import { compare, formatNumber } from "./compare";
+import { doNothingPasses } from "./doNothingPasses";
 import type { HiddenExercise } from "./hiddenTests";
 import type { ExerciseReport } from "./report";
 import type { SandboxResult } from "./sandbox";
@@ -42,7 +43,13 @@ function round2(x: number): number {
 
 export function scorePart(part: HiddenExercise, run: SandboxResult, compileErrors: string[], level: FeedbackLevel): ExerciseReport {
   const total = part.cases.reduce((s, c) => s + c.weight, 0);
+  // Cases a submission doing nothing passes score only beside a passed case it does not pass
+  // (doNothingPasses.ts); when every case is like that, they all score.
+  const trivial = part.cases.map(doNothingPasses);
+  const allTrivial = trivial.every((t) => t);
   let passed = 0;
+  let passedTrivial = 0;
+  let passedReal = 0;
   let nPassed = 0;
   // kind: the grader's words; full: everything, for "full"
   const failures: { label: string; kind: string; full: string }[] = [];
@@ -50,9 +57,9 @@ export function scorePart(part: HiddenExercise, run: SandboxResult, compileError
     const r = run.results.get(id);
     if (!r) {
       const why = run.stopped ?? "no result";
-      return failures.push({ label: c.label, kind: why, full: why });
+      return failures.push({ label: c.label, kind: why, full: run.stoppedFull ?? why });
     }
-    if (!r.ok) return failures.push({ label: c.label, kind: r.byGrader ? r.error : failureKind(r.error, c.fn, part.hide), full: r.error });
+    if (!r.ok) return failures.push({ label: c.label, kind: r.byGrader ? r.error : failureKind(r.error, c.fn, part.hide), full: r.full ?? r.error });
     let cmp: ReturnType<typeof compare>;
     try {
       cmp = compare(decode(r.value), c.expected, c.tol);
@@ -60,13 +67,19 @@ export function scorePart(part: HiddenExercise, run: SandboxResult, compileError
       cmp = { ok: false, relativeError: Infinity, detail: "a value the grader cannot compare" };
     }
     if (cmp.ok) {
-      passed += c.weight;
+      if (trivial[id] && !allTrivial) passedTrivial += c.weight;
+      else {
+        passed += c.weight;
+        passedReal++;
+      }
       nPassed++;
     } else {
       const err = Number.isFinite(cmp.relativeError) ? `, relative error ${formatNumber(cmp.relativeError)} (tolerance ${c.tol})` : "";
       failures.push({ label: c.label, kind: "wrong result", full: `${cmp.detail}${err}` });
     }
   });
+  const onlyTrivial = passedReal === 0 && passedTrivial > 0;
+  if (!onlyTrivial) passed += passedTrivial;
   const score = round2((part.points * passed) / total);
   const n = part.cases.length;
   if (level === "points") return { name: part.name, score, max: part.points, feedback: "" };
@@ -74,12 +87,12 @@ export function scorePart(part: HiddenExercise, run: SandboxResult, compileError
   if (failures.length === 0) feedback = `all ${n} hidden cases passed`;
   else if (level === "pass-fail") {
     const kinds = [...new Set(failures.map((f) => f.kind))];
-    feedback = `${nPassed}/${n} hidden cases passed; ${kinds.length === 1 && failures.length > 1 ? "every failed case" : "failed"}: ${kinds.slice(0, 4).join("; ")}`;
+    feedback = `${nPassed}/${n} hidden cases passed${onlyTrivial ? " (only cases that a function doing nothing passes too: no points for them alone)" : ""}; ${kinds.length === 1 && failures.length > 1 ? "every failed case" : "failed"}: ${kinds.slice(0, 4).join("; ")}`;
   } else {
     const same = failures.every((f) => f.full === failures[0].full);
     const listed = same && failures.length > 1 ? [`every failed case: ${failures[0].full}`] : failures.slice(0, 3).map((f) => `${f.label}: ${f.full}`);
     const more = !same && failures.length > 3 ? ` (and ${failures.length - 3} more)` : "";
-    feedback = `${nPassed}/${n} hidden cases passed; ${listed.join("; ")}${more}`;
+    feedback = `${nPassed}/${n} hidden cases passed${onlyTrivial ? " (only cases that a function doing nothing passes too: no points for them alone)" : ""}; ${listed.join("; ")}${more}`;
     if (run.detail) feedback += `. The process wrote: ${run.detail.trim().split("\n").slice(-3).join(" | ").slice(0, 300)}`;
   }
   const cells = [...compileErrors, ...run.cellErrors];

@@ -5,6 +5,7 @@
  * - every path given, and every `*.ipynb` found in a folder, becomes a row of the report;
  * - a symbolic link (to the instructor's source, to another student's file) or a special file
  *   (socket, FIFO, device) is refused: its row says so, and it is never opened;
+ * - a file or folder whose name is not UTF-8 is refused too (its decoded name would not open it);
  * - files that look like notebooks but are not graded are listed: `*.IPYNB` and other spellings,
  *   dotfiles, anything in a dot-folder (`.ipynb_checkpoints`), `*.nbconvert.ipynb`.
  */
@@ -39,16 +40,27 @@ function refusal(what: string): string {
 export function listSubmissions(paths: string[]): SubmissionList {
   const out: SubmissionList = { files: [], skipped: [] };
   const walk = (dir: string) => {
-    let entries: fs.Dirent[];
+    let raw: fs.Dirent<Buffer>[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      raw = fs.readdirSync(dir, { withFileTypes: true, encoding: "buffer" });
     } catch (e) {
       out.files.push({ file: dir, refused: `cannot be listed (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
       return;
     }
+    // A name that is not UTF-8 cannot be opened again from its decoded text (it would read as
+    // "cannot be read (ENOENT)"): such a file or folder is a row that says what to do.
+    const entries: { name: string; utf8: boolean; e: fs.Dirent<Buffer> }[] = raw.map((e) => {
+      const name = e.name.toString("utf8");
+      return { name, utf8: Buffer.from(name, "utf8").equals(e.name), e };
+    });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
+    for (const { name, utf8, e: d } of entries) {
+      const e = { name, isDirectory: () => d.isDirectory(), isSymbolicLink: () => d.isSymbolicLink(), isFile: () => d.isFile() };
       const p = path.join(dir, e.name);
+      if (!utf8) {
+        if (e.isDirectory() || looksLikeNotebook(name)) out.files.push({ file: p, refused: "its name is not valid UTF-8: rename it to grade it" });
+        continue;
+      }
       if (e.name.startsWith(".")) {
         if (e.isDirectory() || looksLikeNotebook(e.name)) out.skipped.push({ file: p, why: e.isDirectory() ? "a dot-folder" : "a dotfile" });
         continue;
