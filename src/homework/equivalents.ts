@@ -7,7 +7,10 @@
  *     steps, and so on (sgd is one line, and hidden with the others);
  *   - softmaxLoss from twoLayerNet (W1 = [I; -I], b1 = 0, W2 = [W, -W] gives scores Wx);
  *   - numericalGradient and relativeError from gradCheck (it reports both per entry);
- *   - the L-BFGS two-loop recursion from lbfgs and bfgs.
+ *   - the L-BFGS two-loop recursion from lbfgs and bfgs;
+ *   - a minibatch training loop from the one run loop and everything built on it (train,
+ *     twoLayerNetTrain, minimize: an objective whose gradient samples a batch makes minimize a
+ *     minibatch loop).
  *
  * Functions that CALL a hidden one (train and randomSearch call svmLoss, gradCheck calls
  * numericalGradient) need no entry here: the runner bundle replaces the hidden function's
@@ -19,6 +22,7 @@ export const EQUIVALENT_GROUPS: readonly (readonly string[])[] = [
   ["softmaxLoss", "softmaxLossNaive", "twoLayerNet"],
   ["numericalGradient", "relativeError", "gradCheck"],
   ["lbfgs", "bfgs"],
+  ["run", "minimize", "train", "twoLayerNetTrain"],
 ];
 
 /** `hide` with every group that one of its names belongs to, sorted, without repeats. */
