@@ -1,29 +1,41 @@
 /**
- * `npm run assign [-- --out DIR] [--from DIR]`
+ * `npm run assign [-- --out DIR] [--from DIR] [--copies-only]`
  *
- * Writes the student copies of the exercise notebooks (notebooks/exercises/) to release/ (or
- * DIR): solutions replaced by a stub that throws "not implemented", hidden tests removed,
- * outputs cleared. See src/homework/assign.ts.
+ * Writes the student edition to release/ (or DIR): a course on its own (package.json, the
+ * library's src/, the lessons and their solutions, and the student copies of the exercises in
+ * notebooks/exercises/), where `npm install && npm start` works. See src/homework/studentEdition.ts.
+ * With --copies-only, only the student copies of the exercises of --from (default
+ * notebooks/exercises/) are written to DIR: solutions replaced by a stub that throws "not
+ * implemented", hidden tests removed, model answers replaced, outputs cleared.
  */
 import * as path from "path";
 import { assignFolder } from "../homework/assign";
+import { writeStudentEdition } from "../homework/studentEdition";
 import { COMMANDS } from "./commands";
 import { parseArgs } from "./options";
 import { NOTEBOOKS, ROOT, runAsCommand } from "./paths";
 
-export function parseAssignArgs(argv: string[]): { out: string; from: string } {
+export function parseAssignArgs(argv: string[]): { out: string; from: string; copiesOnly: boolean } {
   const { options } = parseArgs("assign", argv, COMMANDS.assign);
   return {
     out: path.resolve(String(options["--out"] ?? path.join(ROOT, "release"))),
     from: path.resolve(String(options["--from"] ?? path.join(NOTEBOOKS, "exercises"))),
+    copiesOnly: options["--copies-only"] === true,
   };
 }
 
 function main(): void {
-  const { out, from } = parseAssignArgs(process.argv.slice(2));
-  const written = assignFolder(from, out);
-  for (const f of written) console.log(`wrote ${path.relative(process.cwd(), f) || f}`);
-  console.log(`${written.length} student copies in ${path.relative(process.cwd(), out) || "."}`);
+  const { out, from, copiesOnly } = parseAssignArgs(process.argv.slice(2));
+  const shown = path.relative(process.cwd(), out) || ".";
+  if (copiesOnly) {
+    const written = assignFolder(from, out);
+    for (const f of written) console.log(`wrote ${path.relative(process.cwd(), f) || f}`);
+    console.log(`${written.length} student copies in ${shown}`);
+    return;
+  }
+  const { copies } = writeStudentEdition(ROOT, from, out);
+  console.log(`student edition in ${shown}: the lessons, their solutions, ${copies.length} exercise copies (notebooks/exercises/), the library`);
+  console.log(`no solution or hidden-test line found in it. Students run: cd ${shown} && npm install && npm start`);
 }
 
 runAsCommand(module, main);
