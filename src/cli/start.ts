@@ -41,6 +41,7 @@ function main(): void {
     if (made.length > 0) console.log(`optimlab: made your copies of ${made.length} exercises in notebooks/${COPIES_FOLDER}/ (never overwritten)`);
     jupyterArgs.push(`--ContentsManager.hide_globs=${JSON.stringify(HIDE_GLOBS)}`);
   }
+  if (process.env.OPTIMLAB_IP) jupyterArgs.push(`--ip=${process.env.OPTIMLAB_IP}`); // the Dockerfile: 0.0.0.0
   if (args.options["--no-browser"] === true) jupyterArgs.push("--no-browser");
   if (typeof process.getuid === "function" && process.getuid() === 0) jupyterArgs.push("--allow-root");
   console.log(`optimlab: starting Jupyter on ${NOTEBOOKS} (kernel "TypeScript (optimlab)"); Ctrl-C to stop`);

@@ -166,16 +166,28 @@ export function addWrittenAnswers(report: SubmissionReport, student: string, que
   report.score = Math.round(report.exercises.reduce((s, e) => s + e.score, 0) * 100) / 100;
 }
 
-/** The name a submission file counts under: its folder below a given folder, else its stem. */
+/**
+ * The student a submission file counts for: the folder that holds it (submissions/alice/… →
+ * "alice"), except a bare file, which is its own student by its stem: a file given by name, or
+ * lying directly in a folder given on the command line that holds student folders beside it.
+ */
 export function studentOf(file: string, given: string[]): string {
   const abs = path.resolve(file);
+  const stem = path.basename(file).replace(/\.ipynb$/i, "");
+  const dir = path.dirname(abs);
   for (const g of given.map((p) => path.resolve(p))) {
-    if (abs === g) break;
+    if (abs === g) return stem;
     const rel = path.relative(g, abs);
-    if (!rel.startsWith("..") && !path.isAbsolute(rel)) {
-      const parts = rel.split(path.sep);
-      if (parts.length > 1) return parts[0];
+    if (rel.startsWith("..") || path.isAbsolute(rel)) continue;
+    const parts = rel.split(path.sep);
+    if (parts.length > 1) return path.basename(dir);
+    let hasFolders = false;
+    try {
+      hasFolders = fs.readdirSync(g, { withFileTypes: true }).some((e) => e.isDirectory() && !e.name.startsWith("."));
+    } catch {
+      // unreadable: count the file by its stem
     }
+    return hasFolders ? stem : path.basename(g);
   }
-  return path.basename(file).replace(/\.ipynb$/i, "");
+  return stem;
 }
