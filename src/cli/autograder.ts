@@ -1,6 +1,6 @@
 /**
- * `npm run autograder -- --out FILE.zip`: builds the Gradescope autograder bundle
- * (src/homework/autograderBundle.ts).
+ * `npm run autograder -- --out FILE.zip [--from DIR]`: builds the Gradescope autograder bundle
+ * (src/homework/autograderBundle.ts) for the exercise sources of notebooks/exercises/ (or DIR).
  * `node dist/cli/autograder.js --run` (what the bundle's run_autograder calls): grades the
  * notebooks in $AUTOGRADER_ROOT/submission (default /autograder) with the grader of `npm run
  * grade` and writes $AUTOGRADER_ROOT/results/results.json in Gradescope's format
@@ -62,9 +62,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const out = args.options["--out"];
-  if (typeof out !== "string") throw new UsageError(`autograder: give --out FILE.zip to build the bundle, or --run to grade (options: --out FILE.zip, --run, --no-isolation)`);
+  if (typeof out !== "string") throw new UsageError(`autograder: give --out FILE.zip to build the bundle, or --run to grade (options: --out FILE.zip, --from DIR, --run, --no-isolation)`);
   if (!out.endsWith(".zip")) throw new UsageError(`autograder: --out must name a .zip file, got ${out}`);
-  const entries = autograderEntries(ROOT);
+  const from = path.resolve(String(args.options["--from"] ?? path.join(NOTEBOOKS, "exercises")));
+  const entries = autograderEntries(ROOT, from);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.writeFileSync(out, writeZip(entries));
   console.log(`wrote ${out}: setup.sh, run_autograder and the course (${entries.length} files); upload it as the assignment's autograder`);

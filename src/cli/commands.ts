@@ -17,7 +17,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
   setup: { usage: "node dist/cli/setup.js", subcommands: ["build", "test", "kernel-install"], options: {} },
   start: { usage: "npm start --", options: { "--port": "N", "--no-browser": null, "--lab": null } },
   assign: { usage: "npm run assign --", options: { "--out": "DIR", "--from": "DIR", "--copies-only": null } },
-  autograder: { usage: "npm run autograder --", options: { "--out": "FILE.zip", "--run": null, "--no-isolation": null } },
+  autograder: { usage: "npm run autograder --", options: { "--out": "FILE.zip", "--from": "DIR", "--run": null, "--no-isolation": null } },
   grade: {
     usage: "npm run grade --",
     options: {

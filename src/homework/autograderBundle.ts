@@ -10,6 +10,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { listExerciseFiles } from "./assign";
 import { ZipEntry } from "./zipFile";
 
 export const SETUP_SH = `#!/usr/bin/env bash
@@ -43,8 +44,8 @@ function addTree(entries: ZipEntry[], root: string, rel: string, keep: (rel: str
   }
 }
 
-/** The bundle's entries for the course at `root` (built: dist/ must exist). */
-export function autograderEntries(root: string): ZipEntry[] {
+/** The bundle's entries for the course at `root` (built: dist/ must exist), exercises from `exercisesDir`. */
+export function autograderEntries(root: string, exercisesDir = path.join(root, "notebooks", "exercises")): ZipEntry[] {
   if (!fs.existsSync(path.join(root, "dist", "cli", "autograder.js"))) throw new Error(`autograder: ${root}/dist is not built; run npm run build first`);
   const entries: ZipEntry[] = [
     { name: "setup.sh", data: Buffer.from(SETUP_SH), mode: 0o755 },
@@ -54,6 +55,8 @@ export function autograderEntries(root: string): ZipEntry[] {
   addTree(entries, root, "src", () => true);
   addTree(entries, root, "dist", (rel) => !rel.endsWith(".map"));
   addTree(entries, root, "scripts", () => true);
-  addTree(entries, root, path.join("notebooks", "exercises"), (rel) => !rel.includes(".ipynb_checkpoints") && !rel.endsWith(".nbconvert.ipynb"));
+  for (const file of listExerciseFiles(exercisesDir)) {
+    entries.push({ name: `notebooks/exercises/${path.basename(file)}`, data: fs.readFileSync(file), mode: 0o644 });
+  }
   return entries;
 }
