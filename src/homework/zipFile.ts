@@ -37,7 +37,7 @@ export function writeZip(entries: ZipEntry[]): Buffer {
     local.writeUInt16LE(20, 4); // version needed
     local.writeUInt16LE(0x0800, 6); // names are UTF-8
     local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(0, 10); // time, date
+    local.writeUInt32LE(0x00210000, 10); // time 00:00, date 1980-01-01 (the earliest DOS date)
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(e.data.length, 22);
@@ -49,7 +49,7 @@ export function writeZip(entries: ZipEntry[]): Buffer {
     dir.writeUInt16LE(20, 6);
     dir.writeUInt16LE(0x0800, 8);
     dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(0, 12);
+    dir.writeUInt32LE(0x00210000, 12);
     dir.writeUInt32LE(crc, 16);
     dir.writeUInt32LE(packed.length, 20);
     dir.writeUInt32LE(e.data.length, 24);
