@@ -33,7 +33,8 @@ function main(): void {
     console.log(`${written.length} student copies in ${shown}`);
     return;
   }
-  const { copies } = writeStudentEdition(ROOT, from, out);
+  const { copies, leftOut } = writeStudentEdition(ROOT, from, out);
+  for (const l of leftOut) console.log(`left out ${l.file}: it holds a line of an exercise's solution or hidden tests ("${l.line}")`);
   console.log(`student edition in ${shown}: the lessons, their solutions, ${copies.length} exercise copies (notebooks/exercises/), the library`);
   console.log(`no solution or hidden-test line found in it. Students run: cd ${shown} && npm install && npm start`);
 }
