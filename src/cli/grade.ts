@@ -50,6 +50,17 @@ export interface GradeArgs {
 }
 
 export function parseGradeArgs(argv: string[]): GradeArgs {
+  try {
+    return parseGrade(argv);
+  } catch (e) {
+    // every bad command line ends with the usage line (the shared parser's own errors have it)
+    const spec = COMMANDS.grade;
+    if (e instanceof UsageError && !e.message.includes("usage:")) throw new UsageError(e.message.replace(/\)$/, `; usage: ${spec.usage} [options] ${spec.positionals})`));
+    throw e;
+  }
+}
+
+function parseGrade(argv: string[]): GradeArgs {
   const spec = COMMANDS.grade;
   const args = parseArgs("grade", argv, spec);
   const jobs = positiveNumber("grade", args, "--jobs", spec);
