@@ -75,6 +75,13 @@ test("assign --out DIR: a course on its own, installed offline and started; no s
   } finally {
     await s.stop();
   }
+  // self-checks work in the edition: a copy runs top to bottom, each unwritten function says so
+  const executed = path.join(tmp, "executed");
+  const run = spawnSync(process.execPath, ["dist/cli/notebooks.js", "run", "--out", executed, `notebooks/exercises/${copies[0]}`], { cwd: edition, encoding: "utf8", timeout: 600_000 });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  const ran = JSON.parse(fs.readFileSync(path.join(executed, "exercises", copies[0]), "utf8")); // folders under notebooks/ mirrored
+  const printed = ran.cells.flatMap((c: any) => c.outputs ?? []).map((o: any) => [].concat(o.text ?? o.data?.["text/plain"] ?? []).join("")).join("\n");
+  assert.match(printed, /FAIL .*not implemented yet/);
   // after the install and the build: still nothing outside the library's files
   assert.deepEqual(findLeaks(edition, secrets, ["src", "node_modules", "dist"]), []);
 });
