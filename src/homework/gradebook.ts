@@ -7,10 +7,11 @@
  * Columns: "student", then every part (exercise/part, written answers included) in a stable
  * order (exercise id, then the order of the exercise's parts), then "total". Grading again
  * overwrites a student's cells for the parts graded now and keeps the rest: rows are never
- * duplicated, columns never reordered. A part a student did not hand in is left empty.
+ * duplicated, columns never reordered. A part a student did not hand in is left empty; a
+ * student whose notebook could not be graded gets a row all the same.
  */
 import * as fs from "fs";
-import { csvField, parseCsv } from "./writtenAnswers";
+import { csvField, csvValue, parseCsv } from "./writtenAnswers";
 import type { SubmissionReport } from "./report";
 
 export interface GradedRow {
@@ -28,11 +29,11 @@ export function mergeGradebook(existing: string | undefined, graded: GradedRow[]
     if (header[0] !== "student" || header[header.length - 1] !== "total") {
       throw new Error(`--csv: the existing file is not a gradebook (its first row must start with "student" and end with "total")`);
     }
-    parts = header.slice(1, -1);
+    parts = header.slice(1, -1).map(csvValue);
     for (const r of table) {
       const cells = new Map<string, string>();
-      header.forEach((h, i) => { if (i > 0 && h !== "total") cells.set(h, r[i] ?? ""); });
-      rows.set(r[0], cells);
+      header.forEach((h, i) => { if (i > 0 && i < header.length - 1) cells.set(csvValue(h), r[i] ?? ""); });
+      rows.set(csvValue(r[0]), cells);
     }
   }
   const order = (a: string, b: string) => {
@@ -40,9 +41,10 @@ export function mergeGradebook(existing: string | undefined, graded: GradedRow[]
     return ea < eb ? -1 : ea > eb ? 1 : 0;
   };
   for (const { student, report } of graded) {
-    if (!report.exercise) continue;
+    // a student whose notebook could not be graded still gets a row
     const cells = rows.get(student) ?? new Map<string, string>();
     rows.set(student, cells);
+    if (!report.exercise) continue;
     for (const e of report.exercises) {
       const col = `${report.exercise}/${e.name}`;
       if (!parts.includes(col)) {

@@ -94,6 +94,11 @@ export function csvField(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** A field as written by csvField, read back (the formula guard `'` taken off). */
+export function csvValue(s: string): string {
+  return /^'[=+\-@\t\r]/.test(s) && !/^'-?\d/.test(s) ? s.slice(1) : s;
+}
+
 /** Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF) into rows of fields. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -134,7 +139,7 @@ export function readManualPoints(file: string): ManualPoints {
   }
   const out: ManualPoints = new Map();
   rows.forEach((r, k) => {
-    const student = (r[si] ?? "").trim(), question = (r[qi] ?? "").trim(), raw = (r[pi] ?? "").trim();
+    const student = csvValue((r[si] ?? "").trim()), question = csvValue((r[qi] ?? "").trim()), raw = (r[pi] ?? "").trim();
     if (raw === "") return; // not graded yet
     const points = Number(raw);
     if (student === "" || question === "" || !Number.isFinite(points) || points < 0) {
