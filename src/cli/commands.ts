@@ -16,12 +16,14 @@ export const COMMANDS: Record<string, CommandSpec> = {
   bundle: { usage: "node dist/cli/bundle.js", options: {} },
   setup: { usage: "node dist/cli/setup.js", subcommands: ["build", "test", "kernel-install"], options: {} },
   start: { usage: "npm start --", options: { "--port": "N", "--no-browser": null, "--lab": null } },
-  assign: { usage: "npm run assign --", options: { "--out": "DIR", "--from": "DIR" } },
+  assign: { usage: "npm run assign --", options: { "--out": "DIR", "--from": "DIR", "--copies-only": null } },
+  autograder: { usage: "npm run autograder --", options: { "--out": "FILE.zip", "--from": "DIR", "--run": null, "--no-isolation": null } },
   grade: {
     usage: "npm run grade --",
     options: {
       "--json": null, "--jobs": "N", "--timeout": "S", "--memory": "MB", "--exercises": "DIR",
-      "--feedback": "points|pass-fail|full", "--no-isolation": null,
+      "--feedback-level": "points|pass-fail|full", "--no-isolation": null,
+      "--csv": "FILE", "--feedback": "DIR", "--answers": "DIR", "--manual": "FILE",
     },
     positionals: "FILE|DIR…",
   },

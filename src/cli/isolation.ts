@@ -1,25 +1,16 @@
 /**
  * Making sure the grader's isolation (bubblewrap, see src/homework/isolation.ts) is there:
  * `npm test` calls ensureIsolation as it does ensureJupyter. As root with apt, Debian's
- * `bubblewrap` is installed; elsewhere it stops with the one command to run.
+ * `bubblewrap` is installed by scripts/install-machine.sh; elsewhere it stops with the one command to run.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import { findIsolation, ISOLATION_INSTALL, resetIsolation } from "../homework/isolation";
-
-function aptInstall(pkg: string): boolean {
-  const root = typeof process.getuid === "function" && process.getuid() === 0;
-  if (!root || !fs.existsSync("/usr/bin/apt-get")) return false;
-  console.log(`optimlab: installing Debian package ${pkg} (apt, as root) for the grader's sandbox`);
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  spawnSync("apt-get", ["update", "-q"], { stdio: "inherit", env });
-  return spawnSync("apt-get", ["install", "-y", "-q", "--no-install-recommends", pkg], { stdio: "inherit", env }).status === 0;
-}
+import { installMachinePart } from "./tools";
 
 /** A one-line description of the isolation found; throws with the command to run where there is none. */
 export function ensureIsolation(): string {
   let iso = findIsolation();
-  if (!iso.ok && process.platform === "linux" && !fs.existsSync("/usr/bin/bwrap") && aptInstall("bubblewrap")) {
+  if (!iso.ok && process.platform === "linux" && !fs.existsSync("/usr/bin/bwrap") && installMachinePart("isolation")) {
     resetIsolation();
     iso = findIsolation();
   }

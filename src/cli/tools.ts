@@ -41,19 +41,21 @@ function run(cmd: string, args: string[]): boolean {
   return spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
 }
 
-let aptUpdated = false;
-function aptInstall(packages: string[]): boolean {
-  if (!isRoot() || !fs.existsSync("/usr/bin/apt-get")) return false;
-  console.log(`optimlab: installing Debian packages ${packages.join(" ")} (apt, as root)`);
-  if (!aptUpdated) aptUpdated = run("apt-get", ["update", "-q"]);
-  return run("apt-get", ["install", "-y", "-q", "--no-install-recommends", ...packages]);
+/** The one install script for the machine-level parts (also used by .ci/run, Gradescope's setup.sh, the Dockerfile). */
+export const INSTALL_SCRIPT = path.join(ROOT, "scripts", "install-machine.sh");
+
+/** Runs the install script for `part` ("jupyter", "chromium", "isolation") where it can install (as root, with apt). */
+export function installMachinePart(part: string): boolean {
+  if (!isRoot() || !fs.existsSync("/usr/bin/apt-get") || !fs.existsSync(INSTALL_SCRIPT)) return false;
+  console.log(`optimlab: ${part} is missing; installing it with scripts/install-machine.sh ${part} (apt, as root)`);
+  return run("bash", [INSTALL_SCRIPT, part]);
 }
 
 /** Finds Jupyter, installing it where we can; throws with the command to run where we cannot. */
 export function ensureJupyter(): string {
   const found = findJupyterPython();
   if (found) return found;
-  if (aptInstall(APT_JUPYTER)) {
+  if (installMachinePart("jupyter")) {
     const p = findJupyterPython();
     if (p) return p;
   }
@@ -84,7 +86,7 @@ export function findChromium(): string | null {
 export function ensureChromium(): string {
   const found = findChromium();
   if (found) return found;
-  if (aptInstall(["chromium"])) {
+  if (installMachinePart("chromium")) {
     const p = findChromium();
     if (p) return p;
   }

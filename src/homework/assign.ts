@@ -5,6 +5,7 @@
  *                                                throw new Error("not implemented");
  *   // BEGIN HIDDEN TESTS … // END HIDDEN TESTS →  removed (a cell left empty is dropped)
  *   outputs and execution counts                →  cleared
+ *   an answer cell's <!-- BEGIN SOLUTION -->…<!-- END SOLUTION -->  →  _Write your answer here._
  *
  * Every code cell of the copy is marked with its role in its metadata ("solution" or "given")
  * so the grader knows which cells hold the student's work, even after the student edits them.
@@ -15,6 +16,7 @@ import {
   BEGIN_HIDDEN, BEGIN_SOLUTION, Cell, cellText, END_HIDDEN, END_SOLUTION, exerciseId, Notebook, parseNotebook,
   splitRegions, toSource,
 } from "./notebook";
+import { answerOf, studentAnswerText } from "./writtenAnswers";
 
 export const STUB = ["// YOUR CODE HERE", 'throw new Error("not implemented");'];
 
@@ -27,7 +29,9 @@ export function studentCopy(nb: Notebook, file = "notebook"): Notebook {
     const meta = { ...(cell.metadata ?? {}) };
     const own = { ...(meta.optimlab ?? {}) };
     if (cell.cell_type !== "code") {
-      cells.push({ ...cell, metadata: meta, source: toSource(cellText(cell)) });
+      // an answer cell keeps its question and loses the model answer
+      const text = answerOf(cell) ? studentAnswerText(cellText(cell), where) : cellText(cell);
+      cells.push({ ...cell, metadata: meta, source: toSource(text) });
       return;
     }
     if (own.hidden === true) return;

@@ -38,6 +38,8 @@ export interface HiddenExercise {
   hide: string[];
   /** What students see of these cases (scorePart.ts); the grader's --feedback overrides it. */
   feedback?: "points" | "pass-fail" | "full";
+  /** When Gradescope shows this part to students (default "after_published"). */
+  visibility?: "hidden" | "after_due_date" | "after_published" | "visible";
   cases: HiddenCase[];
 }
 
@@ -70,6 +72,8 @@ export interface HiddenTestOptions {
   hide?: string[];
   /** "points", "pass-fail" (the default) or "full" (see scorePart.ts). */
   feedback?: "points" | "pass-fail" | "full";
+  /** Gradescope: "hidden", "after_due_date", "after_published" (the default) or "visible". */
+  visibility?: "hidden" | "after_due_date" | "after_published" | "visible";
 }
 
 let collecting: HiddenExercise[] | null = null;
@@ -100,12 +104,16 @@ export function hiddenTests(name: string, options: HiddenTestOptions, build: (t:
   if (options.feedback !== undefined && !["points", "pass-fail", "full"].includes(options.feedback)) {
     throw new RangeError(`hiddenTests: feedback must be "points", "pass-fail" or "full", got ${JSON.stringify(options.feedback)}`);
   }
+  if (options.visibility !== undefined && !["hidden", "after_due_date", "after_published", "visible"].includes(options.visibility)) {
+    throw new RangeError(`hiddenTests: visibility must be "hidden", "after_due_date", "after_published" or "visible", got ${JSON.stringify(options.visibility)}`);
+  }
   const ex: HiddenExercise = {
     name,
     points: options.points,
     timeout: options.timeout ?? 10,
     hide: options.hide ?? [],
     feedback: options.feedback,
+    visibility: options.visibility,
     cases: [],
   };
   const tol0 = options.tol ?? 1e-6;

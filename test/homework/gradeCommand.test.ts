@@ -26,7 +26,7 @@ function grade(args: string[], env: NodeJS.ProcessEnv = {}) {
 test("exit 2 for a bad command line, naming the option and what was expected", () => {
   for (const [args, message] of [
     [["--bogus", filled], /grade: unknown option --bogus/],
-    [["--feedback", "loud", filled], /grade: --feedback must be one of points, pass-fail, full, got loud/],
+    [["--feedback-level", "loud", filled], /grade: --feedback-level must be one of points, pass-fail, full, got loud/],
     [["--jobs", "0", filled], /grade: --jobs must be a number > 0, got 0/],
     [[], /grade: no submissions given/],
   ] as [string[], RegExp][]) {
@@ -71,9 +71,9 @@ test("exit 0 with isolation whatever the scores; feedback levels: pass-fail by d
   const row = JSON.parse(d.stdout)[0];
   assert.deepEqual(row.notes, []);
   assert.equal(row.exercises[0].feedback, "0/3 hidden cases passed; every failed case: not implemented");
-  const p = JSON.parse(grade(["--json", "--feedback", "points", untouched]).stdout)[0];
+  const p = JSON.parse(grade(["--json", "--feedback-level", "points", untouched]).stdout)[0];
   assert.deepEqual(p.exercises.map((e: any) => e.feedback), ["", "", ""]);
-  const f = JSON.parse(grade(["--json", "--feedback", "full", untouched]).stdout)[0];
+  const f = JSON.parse(grade(["--json", "--feedback-level", "full", untouched]).stdout)[0];
   assert.match(f.exercises[0].feedback, /every failed case: Error: not implemented/);
 });
 
