@@ -3,25 +3,47 @@
 // turns a jupytext "percent" file into a notebook without outputs:
 //   // %% [markdown]      a markdown cell; its lines are written as `// text`
 //   // %%                 a code cell (TypeScript)
-// and `node scripts/notebook.js to-percent IN.ipynb OUT.ts` goes back, for editing.
+//   // %% [markdown] {…}  either, with the cell's metadata as JSON (e.g. an exercise's written-answer cell)
+//   // %% [notebook] {…}  first line: the notebook's metadata as JSON (kernelspec, the exercise's "optimlab")
+// and `node scripts/notebook.js to-percent IN.ipynb OUT.ts` goes back, for editing: the round trip keeps the
+// notebook's and every cell's metadata (the grader needs them), so an edited exercise is still an exercise.
 "use strict";
 const fs = require("fs");
 
 const KERNELSPEC = { name: "optimlab", display_name: "TypeScript (optimlab)", language: "typescript" };
 
+/** The JSON after a cell marker ("" or "{…}"), as an object. */
+function parseMetadata(rest, lineNumber) {
+  const json = rest.trim();
+  if (json === "") return {};
+  try {
+    const value = JSON.parse(json);
+    if (value && typeof value === "object" && !Array.isArray(value)) return value;
+  } catch (e) {
+    // reported below
+  }
+  throw new Error(`line ${lineNumber}: expected the cell marker to end in a JSON object of metadata, got ${JSON.stringify(json)}`);
+}
+
 function fromPercent(text) {
   const cells = [];
   let cur = null;
-  for (const line of text.split("\n")) {
-    const m = /^\/\/ %%(.*)$/.exec(line);
+  let notebookMetadata = null;
+  text.split("\n").forEach((line, k) => {
+    const m = /^\/\/ %%( \[(markdown|notebook)\])?(.*)$/.exec(line);
+    if (m && m[2] === "notebook") {
+      if (cur || notebookMetadata) throw new Error(`line ${k + 1}: "// %% [notebook]" must be the first marker, and only one`);
+      notebookMetadata = parseMetadata(m[3], k + 1);
+      return;
+    }
     if (m) {
       if (cur) cells.push(cur);
-      cur = { type: /\[markdown\]/.test(m[1]) ? "markdown" : "code", lines: [] };
-      continue;
+      cur = { type: m[2] === "markdown" ? "markdown" : "code", metadata: parseMetadata(m[3], k + 1), lines: [] };
+      return;
     }
-    if (!cur) continue;
+    if (!cur) return;
     cur.lines.push(cur.type === "markdown" ? line.replace(/^\/\/ ?/, "") : line);
-  }
+  });
   if (cur) cells.push(cur);
   return {
     cells: cells.map((c) => {
@@ -29,10 +51,10 @@ function fromPercent(text) {
       while (c.lines.length && c.lines[0].trim() === "") c.lines.shift();
       const source = c.lines.map((l, i) => (i < c.lines.length - 1 ? l + "\n" : l));
       return c.type === "markdown"
-        ? { cell_type: "markdown", metadata: {}, source }
-        : { cell_type: "code", execution_count: null, metadata: {}, outputs: [], source };
+        ? { cell_type: "markdown", metadata: c.metadata, source }
+        : { cell_type: "code", execution_count: null, metadata: c.metadata, outputs: [], source };
     }),
-    metadata: {
+    metadata: notebookMetadata ?? {
       kernelspec: KERNELSPEC,
       language_info: { name: "typescript", file_extension: ".ts", mimetype: "text/typescript" },
     },
@@ -41,19 +63,28 @@ function fromPercent(text) {
   };
 }
 
+/** " {…}" for metadata that is not empty, "" otherwise. */
+function metadataSuffix(metadata) {
+  return metadata && Object.keys(metadata).length ? " " + JSON.stringify(metadata) : "";
+}
+
 function toPercent(nb) {
-  return nb.cells
+  const header = "// %% [notebook]" + metadataSuffix(nb.metadata ?? {}) + "\n\n";
+  return header + nb.cells
     .map((c) => {
       const src = Array.isArray(c.source) ? c.source.join("") : c.source;
       return c.cell_type === "markdown"
-        ? "// %% [markdown]\n" + src.split("\n").map((l) => (l ? "// " + l : "//")).join("\n")
-        : "// %%\n" + src;
+        ? "// %% [markdown]" + metadataSuffix(c.metadata) + "\n" + src.split("\n").map((l) => (l ? "// " + l : "//")).join("\n")
+        : "// %%" + metadataSuffix(c.metadata) + "\n" + src;
     })
     .join("\n\n") + "\n";
 }
 
 const [cmd, input, output] = process.argv.slice(2);
-if (cmd === "from-percent" && input && output) {
+module.exports = { fromPercent, toPercent };
+if (require.main !== module) {
+  // required by a test: only the two functions
+} else if (cmd === "from-percent" && input && output) {
   const nb = fromPercent(fs.readFileSync(input, "utf8"));
   nb.cells.forEach((c, i) => (c.id = `cell-${i}`));
   fs.writeFileSync(output, JSON.stringify(nb, null, 1) + "\n");

@@ -146,3 +146,75 @@ test("the hidden tests reject a constant, a no-op, the buggy gradient unchanged 
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+/** Wrong answers a student review found graded full marks (review 17), each with the score it must get now. */
+const REVIEW_17: { file: string; label: string; answers: Record<string, string>; expect: Record<string, number> }[] = [
+  {
+    file: "06-train-linear-classifier.ipynb",
+    label: "ties keep the last (>=)",
+    answers: {
+      searchHyperparameters: `let best = { learningRate: NaN, reg: NaN, valAccuracy: -1 };
+  for (const learningRate of learningRates) for (const reg of regs) {
+    const { W } = trainLinearClassifier(train.X, train.y, { learningRate, reg, ...options });
+    const valAccuracy = ol.accuracy(ol.predict(W, val.X), val.y);
+    if (valAccuracy >= best.valAccuracy) best = { learningRate, reg, valAccuracy };
+  }
+  return best;`,
+    },
+    // fails the lr-0-only tie and the loop-order tie (both ties, the last one kept): 3 of 5 cases
+    expect: { trainLinearClassifier: 5, searchHyperparameters: 2.4 },
+  },
+  {
+    file: "06-train-linear-classifier.ipynb",
+    label: "loops swapped (regs outer)",
+    answers: {
+      searchHyperparameters: `let best = { learningRate: NaN, reg: NaN, valAccuracy: -1 };
+  for (const reg of regs) for (const learningRate of learningRates) {
+    const { W } = trainLinearClassifier(train.X, train.y, { learningRate, reg, ...options });
+    const valAccuracy = ol.accuracy(ol.predict(W, val.X), val.y);
+    if (valAccuracy > best.valAccuracy) best = { learningRate, reg, valAccuracy };
+  }
+  return best;`,
+    },
+    expect: { trainLinearClassifier: 5, searchHyperparameters: 3.2 },
+  },
+  {
+    file: "09-gradient-check-hunt.ipynb",
+    label: "locate hard-coded from the printed numbers",
+    answers: {
+      locate: `const table = {
+    ridge: { failing: [0, 1, 2, 3], worst: 4.35e-1 },
+    linear: { failing: [1, 2, 3, 4, 6, 7, 8, 9, 11, 12, 13, 14], worst: 6.57e-1 },
+    hinge: { failing: [0, 1, 2, 3], worst: 1.0 },
+  };
+  return table[which];`,
+    },
+    // right on the 3 problems given and, by coincidence, on one hidden hinge problem: 4 of 9 cases
+    expect: { ridgeGrad: 2, locate: 1.33 }, // the report rounds to 2 decimals
+  },
+];
+
+test("review 17's wrong answers lose points: 06's tie rule and loop order, 09's locate hard-coded", async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "optimlab-review17-test-"));
+  try {
+    const files = REVIEW_17.map((w, k) => {
+      const src = path.join(EXERCISES, w.file);
+      const out = path.join(tmp, String(k), w.file);
+      fs.mkdirSync(path.dirname(out));
+      fs.writeFileSync(out, withAnswer(fs.readFileSync(src, "utf8"), src, w.answers));
+      return out;
+    });
+    const reports = await gradeFiles(files, { exercisesDir: EXERCISES });
+    REVIEW_17.forEach((w, k) => {
+      const r = reports[k];
+      assert.deepEqual(r.errors, [], `${w.label}: ${r.file}`);
+      for (const [part, score] of Object.entries(w.expect)) {
+        const e = r.exercises.find((x) => x.name === part);
+        assert.ok(e, `${w.label}: no part ${part}`);
+        assert.ok(Math.abs(e.score - score) < 1e-9, `${w.label} ${part}: ${e.score}, expected ${score} (${e.feedback})`);
+      }
+    });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
