@@ -4,7 +4,9 @@
  * whitespace-normalized, 25 characters or longer, looked for in every file of a folder.
  * A line the library's own files (src/) contain is not a secret: the library ships with the
  * course (the practice exercises' answers are in it, DESIGN.md §7), so `withoutLibraryLines`
- * drops those.
+ * drops those; and a line the sources themselves give students outside every region (the buggy
+ * gradients exercise 09 hands out, which its hidden tests must repeat to grade against) is public
+ * by the instructor's choice: `withoutGivenLines` drops those.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -37,6 +39,33 @@ export function secretLines(exercisesDir: string): Set<string> {
     });
   }
   return out;
+}
+
+/**
+ * The lines the sources show students: the text of every cell outside its SOLUTION, HIDDEN TESTS
+ * and answer regions, in cells that are not whole solution or hidden cells, normalized.
+ */
+export function givenLines(exercisesDir: string): Set<string> {
+  const out = new Set<string>();
+  for (const file of listExerciseFiles(exercisesDir)) {
+    const nb = parseNotebook(fs.readFileSync(file, "utf8"), file);
+    nb.cells.forEach((cell, i) => {
+      const own = cell.metadata?.optimlab ?? {};
+      if (cell.cell_type === "code" && (own.hidden === true || own.solution === true)) return;
+      const where = `${file} cell ${i + 1}`;
+      const pairs = cell.cell_type === "code" ? [[BEGIN_SOLUTION, END_SOLUTION], [BEGIN_HIDDEN, END_HIDDEN]] : [[BEGIN_ANSWER, END_ANSWER]];
+      let lines = cellText(cell).split("\n");
+      for (const [b, e] of pairs) lines = splitRegions(lines.join("\n"), b, e, where).outside;
+      for (const l of lines) out.add(normalize(l));
+    });
+  }
+  return out;
+}
+
+/** `secrets` without the lines the sources give students outside every region. */
+export function withoutGivenLines(secrets: Set<string>, exercisesDir: string): Set<string> {
+  const given = givenLines(exercisesDir);
+  return new Set([...secrets].filter((s) => !given.has(s)));
 }
 
 /** The text a file shows: a notebook's cells and outputs, any other file as it is. */

@@ -18,7 +18,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { assignFolder } from "./assign";
-import { findLeaks, secretLines, withoutLibraryLines } from "./leaks";
+import { findLeaks, secretLines, withoutGivenLines, withoutLibraryLines } from "./leaks";
 
 /** What the edition copies from the course root, besides notebooks/ (handled apart). */
 export const EDITION_FILES = ["package.json", "package-lock.json", "tsconfig.json", "README.md", ".gitignore", "src", "scripts"];
@@ -50,7 +50,7 @@ export function writeStudentEdition(root: string, exercisesDir: string, out: str
   }
   if (fs.existsSync(path.join(notebooks, "solutions"))) copyTree(path.join(notebooks, "solutions"), path.join(nbOut, "solutions"));
   const copies = assignFolder(exercisesDir, path.join(nbOut, "exercises"));
-  const secrets = withoutLibraryLines(secretLines(exercisesDir), path.join(root, "src"));
+  const secrets = withoutGivenLines(withoutLibraryLines(secretLines(exercisesDir), path.join(root, "src")), exercisesDir);
   const leftOut: { file: string; line: string }[] = [];
   for (const leak of findLeaks(out, secrets, ["src", "node_modules", "dist"])) {
     if (!leak.file.startsWith(path.join("notebooks", "solutions") + path.sep) || leftOut.some((l) => l.file === leak.file)) continue;
