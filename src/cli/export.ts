@@ -86,6 +86,11 @@ export function exportSite(
     pages.push(page);
   }
   if (!options.executedDir) fs.rmSync(executed, { recursive: true, force: true });
+  const exported = new Set(pages);
+  for (const file of files.filter((f) => exported.has(pageName(f)))) {
+    const page = path.join(site, pageName(file));
+    fs.writeFileSync(page, linkPages(fs.readFileSync(page, "utf8"), file, exported));
+  }
   const items = files
     .filter((f) => pages.includes(pageName(f)))
     .map((f) => `  <li><a href="${pageName(f)}">${escapeHtml(titleOf(f))}</a> <small>(${escapeHtml(path.relative(NOTEBOOKS, f))})</small></li>`)
@@ -104,6 +109,23 @@ ${items}
 `,
   );
   return { pages, ok, output };
+}
+
+/**
+ * Links between notebooks (`[notebook 03](03-numerical-gradient.ipynb)`, `(solutions/…ipynb)`) point
+ * at the pages of the site instead, when the linked notebook is one of them; other links stay.
+ */
+export function linkPages(html: string, file: string, exported: Set<string>): string {
+  return html.replace(/href="([^":?#]+\.ipynb)(#[^"]*)?"/g, (link: string, target: string, hash?: string) => {
+    let decoded: string;
+    try {
+      decoded = decodeURI(target);
+    } catch {
+      return link;
+    }
+    const page = pageName(path.resolve(path.dirname(file), decoded));
+    return exported.has(page) ? `href="${page}${hash ?? ""}"` : link;
+  });
 }
 
 /** Where the notebook runner leaves a notebook's executed copy under `dir`. */
