@@ -32,7 +32,7 @@ export interface Isolation {
   /** true when bubblewrap works here. */
   ok: boolean;
   bwrap?: string;
-  /** setpriv, when the grader runs as root and must drop to SANDBOX_UID. */
+  /** setpriv: drops root to SANDBOX_UID (when the grader runs as root) and sets the parent-death signal. */
   setpriv?: string;
   prlimit?: string;
   /** Parent cgroup folders of the memory and pids controllers we may create groups in. */
@@ -105,7 +105,14 @@ export function isolatedCommand(
     "--chdir", "/tmp", "--clearenv",
     ...argv,
   ];
-  const drop = iso.setpriv ? [iso.setpriv, `--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_UID}`, "--clear-groups", "--"] : [];
+  // The sandbox dies with the grader even when the grader is killed outright (SIGKILL): setpriv sets
+  // the parent-death signal after it drops root (a uid change clears it), and a shell then checks that
+  // its parent is still this grader, so a grader that died before the signal was set is noticed too
+  // (bwrap is not set-uid, so the signal survives its exec; bwrap then sets its own, --die-with-parent).
+  const parentCheck = ["/bin/sh", "-c", 'read -r _pid _comm _state ppid _rest < /proc/$$/stat && [ "$ppid" = "$0" ] && exec "$@"', String(process.pid)];
+  const drop = iso.setpriv
+    ? [iso.setpriv, ...(isRoot() ? [`--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_UID}`, "--clear-groups"] : []), "--pdeathsig", "KILL", "--", ...parentCheck]
+    : [];
   const limit = iso.prlimit ? [iso.prlimit, `--nofile=${MAX_OPEN_FILES}:${MAX_OPEN_FILES}`, "--"] : [];
   // A shell puts itself in the cgroups BEFORE it becomes the sandbox, so no child escapes them.
   const join = cgroups ? ["/bin/sh", "-c", 'echo $$ > "$0/cgroup.procs" && echo $$ > "$1/cgroup.procs" && shift && exec "$@"', cgroups.memory, cgroups.pids] : [];
@@ -133,7 +140,7 @@ export function findIsolation(): Isolation {
   const iso: Isolation = {
     ok: true,
     bwrap,
-    setpriv: isRoot() ? which(["/usr/bin/setpriv", "/bin/setpriv"]) : undefined,
+    setpriv: which(["/usr/bin/setpriv", "/bin/setpriv"]),
     prlimit: which(["/usr/bin/prlimit", "/bin/prlimit"]),
   };
   if (isRoot() && !iso.setpriv) return (found = { ok: false, reason: "setpriv (util-linux) is missing: the sandbox cannot drop root" });
