@@ -104,7 +104,7 @@ export function matmulABt(A: Matrix, B: Matrix, out?: Matrix, pattern?: NonzeroP
   checkMatrix("matmulABt", "A", A);
   checkMatrix("matmulABt", "B", B);
   if (A.cols !== B.cols) throw new RangeError(`matmulABt: A is ${shapeOf(A)} but B is ${shapeOf(B)} (need the same number of columns)`);
-  const m = A.rows, n = B.rows, K = A.cols;
+  const m = A.rows, n = B.rows;
   const C = out ?? zeros(m, n);
   if (C.rows !== m || C.cols !== n) throw new RangeError(`matmulABt: out must be ${m}×${n}, got ${shapeOf(C)}`);
   if (fastABt(A, B, C)) return C;
@@ -177,7 +177,7 @@ export function matmulAtB(A: Matrix, B: Matrix, out?: Matrix, accumulate = false
   checkMatrix("matmulAtB", "A", A);
   checkMatrix("matmulAtB", "B", B);
   if (A.rows !== B.rows) throw new RangeError(`matmulAtB: A is ${shapeOf(A)} but B is ${shapeOf(B)} (need the same number of rows)`);
-  const m = A.rows, n = A.cols, K = B.cols;
+  const n = A.cols, K = B.cols;
   const C = out ?? zeros(n, K);
   if (C.rows !== n || C.cols !== K) throw new RangeError(`matmulAtB: out must be ${n}×${K}, got ${shapeOf(C)}`);
   if (fastAtB(A, B, C, accumulate)) return C;

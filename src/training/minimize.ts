@@ -1,4 +1,4 @@
-import { checkFinite, checkFiniteEntries, checkWhole } from "../core/checks";
+import { checkFiniteEntries, checkWhole } from "../core/checks";
 import type { Objective } from "../objectives/objective";
 import type { Optimizer } from "../optimizers/optimizer";
 import { run } from "./run";

@@ -12,12 +12,11 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as net from "net";
 import * as path from "path";
-import { studentCopy } from "../../src/homework/assign";
 import { formatJson, formatReports } from "../../src/homework/formatReport";
 import { gradeFiles, SubmissionReport } from "../../src/homework/grade";
-import { Notebook, parseNotebook } from "../../src/homework/notebook";
+import { Notebook } from "../../src/homework/notebook";
 import { listSubmissions } from "../../src/homework/submissionFiles";
-import { SOLUTIONS as honest, standinCourse, standinSource, standinSubmission as submission } from "./standin";
+import { batchReaders, SOLUTIONS as honest, standinCourse, standinSubmission as submission } from "./standin";
 
 const TIMEOUT = 4;
 const course = standinCourse();
@@ -127,12 +126,7 @@ after(() => {
   fs.rmSync("/tmp/optimlab-hostile-marker", { force: true });
 });
 
-const scoresOf = (name: string) => {
-  const r = reports.get(name);
-  assert.ok(r, `${name} has a row`);
-  return r!.exercises.map((e) => e.score);
-};
-const feedbackOf = (name: string, k: number) => reports.get(name)!.exercises[k].feedback;
+const { scoresOf, feedbackOf } = batchReaders(reports);
 
 test("at least 30 attacks, each with its exact score per part", () => {
   // + 11 attacks through files: two symbolic links, a linked folder, a hard link, a FIFO, a socket, *.IPYNB, a dotfile, a dot-folder, a forging name, a duplicate

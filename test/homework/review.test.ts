@@ -27,7 +27,7 @@ import { formatJson, formatReports } from "../../src/homework/formatReport";
 import { gradeFiles, SubmissionReport } from "../../src/homework/grade";
 import { MAX_NOTEBOOK_DEPTH, Notebook } from "../../src/homework/notebook";
 import { listSubmissions } from "../../src/homework/submissionFiles";
-import { SOLUTIONS as honest, standinCourse, standinSubmission as submission } from "./standin";
+import { batchReaders, SOLUTIONS as honest, standinCourse, standinSubmission as submission } from "./standin";
 
 const TIMEOUT = 4;
 const course = standinCourse();
@@ -109,12 +109,7 @@ after(() => {
   for (const p of ["/dev/shm/optimlab-review-marker", "/tmp/optimlab-review-marker"]) fs.rmSync(p, { force: true });
 });
 
-const scoresOf = (name: string) => {
-  const r = reports.get(name);
-  assert.ok(r, `${name} has a row`);
-  return r!.exercises.map((e) => e.score);
-};
-const feedbackOf = (name: string, k: number) => reports.get(name)!.exercises[k].feedback;
+const { scoresOf, feedbackOf } = batchReaders(reports);
 
 test("at least 15 attacks not in the issue, each with its exact score per part", () => {
   assert.ok(Object.keys(attacks).length + Object.keys(rawFiles).length >= 15);

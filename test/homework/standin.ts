@@ -6,6 +6,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import assert from "node:assert/strict";
+import type { SubmissionReport } from "../../src/homework/grade";
 import type { Notebook } from "../../src/homework/notebook";
 
 export const SOLUTIONS = {
@@ -125,4 +127,19 @@ export function standinSubmission(
   }
   for (const e of extra) nb.cells.push({ cell_type: "code", source: e, metadata: {}, outputs: [], execution_count: null });
   return nb;
+}
+
+/** Readers of a graded batch's rows by attack name: its per-part scores (the row must exist) and a part's feedback. */
+export function batchReaders(reports: Map<string, SubmissionReport>): {
+  scoresOf: (name: string) => number[];
+  feedbackOf: (name: string, k: number) => string;
+} {
+  return {
+    scoresOf: (name) => {
+      const r = reports.get(name);
+      assert.ok(r, `${name} has a row`);
+      return r!.exercises.map((e) => e.score);
+    },
+    feedbackOf: (name, k) => reports.get(name)!.exercises[k].feedback,
+  };
 }

@@ -19,7 +19,6 @@ const rel = (f: string) => path.relative(ROOT, f);
 
 interface Cell { cell_type: string; source: string | string[]; outputs?: unknown[]; execution_count?: number | null }
 const cellsOf = (f: string): Cell[] => JSON.parse(fs.readFileSync(f, "utf8")).cells;
-const text = (c: Cell) => ([] as string[]).concat(c.source).join("");
 
 test("the course has its notebooks", () => {
   const names = notebooks.map((f) => path.basename(f));
