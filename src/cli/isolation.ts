@@ -17,7 +17,7 @@ export function ensureIsolation(): string {
   if (!iso.ok) {
     throw new Error(`optimlab: the grader cannot isolate submissions here: ${iso.reason}. Install it with\n  ${ISOLATION_INSTALL}\nthen run the command again.`);
   }
-  const parts = [`bubblewrap at ${iso.bwrap}`];
+  const parts = [iso.mode === "bubblewrap" ? `bubblewrap at ${iso.bwrap}` : `REDUCED, no namespaces (${iso.reason})`];
   if (iso.setpriv) parts.push("unprivileged uid");
   parts.push(iso.cgroups ? "cgroup memory and pids limits" : "memory polled (no cgroup we may use)");
   return parts.join(", ");

@@ -14,7 +14,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CourseExercise, loadCourseExercises } from "./courseExercises";
-import { findIsolation, ISOLATION_INSTALL, Isolation } from "./isolation";
+import { findIsolation, ISOLATION_INSTALL, Isolation, isolationNote, readableToSandbox, SANDBOX_UID } from "./isolation";
 import { Prepared, prepareSubmission } from "./prepareSubmission";
 import { emptyReport, SubmissionReport } from "./report";
 import { buildRunnerBundle } from "./runnerBundle";
@@ -67,6 +67,20 @@ export function requireIsolation(noIsolation: boolean | undefined): Isolation | 
   return iso;
 }
 
+/**
+ * Where the sandbox shares the machine's files (mode "uid"), refuses to grade while its uid can
+ * read an exercise source (the hidden tests) or a submission (another student's answers).
+ */
+function requireUnreadable(iso: Isolation, files: string[]): void {
+  const readable = readableToSandbox(iso, files);
+  if (readable.length === 0) return;
+  const shown = readable.slice(0, 3).join(", ") + (readable.length > 3 ? ` and ${readable.length - 3} more` : "");
+  throw new IsolationMissing(
+    `grade: refusing to grade with reduced isolation (${iso.reason}): the sandbox's uid ${SANDBOX_UID} could read ${shown}.\n` +
+      `Make the exercise sources and the submissions unreadable to other users (chmod -R go-rwx DIR), or install bubblewrap:\n  ${ISOLATION_INSTALL}`,
+  );
+}
+
 /** Two files of one folder (one student) handing in the same exercise are flagged on both rows. */
 function flagDuplicates(prepared: Prepared[]): void {
   const seen = new Map<string, Prepared[]>();
@@ -97,10 +111,15 @@ export async function gradeFiles(files: string[], options: GradeOptions): Promis
     return { report, cells: [], compileErrors: [] };
   });
   flagDuplicates(prepared);
-  if (!isolation) for (const p of prepared) p.report.notes.unshift(NO_ISOLATION_NOTE);
+  if (isolation) requireUnreadable(isolation, [...[...course.values()].map((e) => e.file), ...files]);
+  const note = isolation ? isolationNote(isolation) : NO_ISOLATION_NOTE;
+  if (note) for (const p of prepared) p.report.notes.unshift(note);
   const uninstall = interruptHandlers();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "optimlab-grader-"));
   registerTempDir(tmp);
+  // Without bubblewrap the sandbox's uid reads the bundles where they are (they hold no answers).
+  const shareBundles = isolation?.mode === "uid";
+  if (shareBundles) fs.chmodSync(tmp, 0o711);
   try {
     // One bundle per distinct set of hidden functions.
     const bundles = new Map<string, Promise<{ file: string; hidden: string[] }>>();
@@ -108,7 +127,13 @@ export async function gradeFiles(files: string[], options: GradeOptions): Promis
       const key = [...hide].sort().join(",");
       if (!bundles.has(key)) {
         const file = path.join(tmp, `runner-${bundles.size}.js`);
-        bundles.set(key, buildRunnerBundle(file, hide).then((hidden) => ({ file, hidden })));
+        bundles.set(
+          key,
+          buildRunnerBundle(file, hide).then((hidden) => {
+            if (shareBundles) fs.chmodSync(file, 0o444);
+            return { file, hidden };
+          }),
+        );
       }
       return bundles.get(key)!;
     };

@@ -1,6 +1,6 @@
 /**
  * The walls the operating system puts around a submission's process (DESIGN.md §7), found once
- * per grader process:
+ * per grader process. Where user namespaces work (a desktop, CI, most servers), mode "bubblewrap":
  *
  * - bubblewrap (`bwrap --unshare-all --die-with-parent`): a private filesystem view holding only
  *   /usr (read-only: node and its libraries), a fresh /proc and /dev, an empty /tmp and a
@@ -14,8 +14,18 @@
  * - RLIMIT_NOFILE (prlimit) for open files and sockets. Not RLIMIT_AS (it breaks WebAssembly)
  *   nor RLIMIT_NPROC (root ignores it).
  *
- * Without bubblewrap there is no isolation: the grader refuses to run unless the instructor
- * passes --no-isolation, and then every row of the report says so.
+ * Where bubblewrap cannot start but the grader is root (a Gradescope container without user
+ * namespaces), mode "uid": the same uid drop (plus no-new-privileges), cgroups and RLIMIT_NOFILE,
+ * but the machine's own filesystem view, network and process list. The grader then refuses to
+ * run unless the sandbox's uid cannot read the exercise sources and the submissions
+ * (`readableToSandbox`), and every row of the report says what isolation was left
+ * (`isolationNote`).
+ *
+ * Without either there is no isolation: the grader refuses to run unless the instructor passes
+ * --no-isolation, and then every row of the report says so.
+ *
+ * Whatever the mode, every sandbox runs under a watcher (`supervised`) that kills it when the
+ * grader ends, even by SIGKILL.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -29,15 +39,17 @@ export const MAX_OPEN_FILES = 64;
 export const MAX_PROCESSES = 48; // threads count: node runs about a dozen
 
 export interface Isolation {
-  /** true when bubblewrap works here. */
+  /** true when a sandbox can start here (in either mode). */
   ok: boolean;
+  /** "bubblewrap": namespaces and all; "uid": an unprivileged uid and kernel limits only. */
+  mode?: "bubblewrap" | "uid";
   bwrap?: string;
   /** setpriv: drops root to SANDBOX_UID (when the grader runs as root) and sets the parent-death signal. */
   setpriv?: string;
   prlimit?: string;
   /** Parent cgroup folders of the memory and pids controllers we may create groups in. */
   cgroups?: { memory: string; pids: string };
-  /** Why isolation is missing (when !ok). */
+  /** Why isolation is missing (when !ok), or why bubblewrap could not start (mode "uid"). */
   reason?: string;
 }
 
@@ -86,16 +98,14 @@ function removeStaleGroups(dir: string): void {
   }
 }
 
-/** The command prefix that runs `argv` inside the walls (see the file comment). */
-export function isolatedCommand(
-  iso: Isolation,
-  binds: { ro: string[]; data?: { fd: number; dest: string }[] },
-  argv: string[],
-  cgroups?: { memory: string; pids: string },
-): string[] {
-  if (!iso.ok || !iso.bwrap) throw new Error("isolatedCommand: no isolation on this machine");
+/** The command that runs `argv` inside the walls (see the file comment); cgroups are joined by `supervised`. */
+export function isolatedCommand(iso: Isolation, binds: { ro: string[]; data?: { fd: number; dest: string }[] }, argv: string[]): string[] {
+  if (!iso.ok) throw new Error("isolatedCommand: no isolation on this machine");
+  const limit = iso.prlimit ? [iso.prlimit, `--nofile=${MAX_OPEN_FILES}:${MAX_OPEN_FILES}`, "--"] : [];
+  const drop = iso.setpriv && isRoot() ? [iso.setpriv, `--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_UID}`, "--clear-groups", "--no-new-privs", "--"] : [];
+  if (iso.mode === "uid") return [...limit, ...drop, ...argv];
   const bwrap = [
-    iso.bwrap, "--unshare-all", "--die-with-parent",
+    iso.bwrap!, "--unshare-all", "--die-with-parent",
     "--ro-bind", "/usr", "/usr",
     ...["lib", "lib64", "bin"].flatMap((d) => (isSymlink(`/${d}`) ? ["--symlink", fs.readlinkSync(`/${d}`), `/${d}`] : fs.existsSync(`/${d}`) ? ["--ro-bind", `/${d}`, `/${d}`] : [])),
     "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
@@ -105,18 +115,55 @@ export function isolatedCommand(
     "--chdir", "/tmp", "--clearenv",
     ...argv,
   ];
-  // The sandbox dies with the grader even when the grader is killed outright (SIGKILL): setpriv sets
-  // the parent-death signal after it drops root (a uid change clears it), and a shell then checks that
-  // its parent is still this grader, so a grader that died before the signal was set is noticed too
-  // (bwrap is not set-uid, so the signal survives its exec; bwrap then sets its own, --die-with-parent).
-  const parentCheck = ["/bin/sh", "-c", 'read -r _pid _comm _state ppid _rest < /proc/$$/stat && [ "$ppid" = "$0" ] && exec "$@"', String(process.pid)];
-  const drop = iso.setpriv
-    ? [iso.setpriv, ...(isRoot() ? [`--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_UID}`, "--clear-groups"] : []), "--pdeathsig", "KILL", "--", ...parentCheck]
-    : [];
-  const limit = iso.prlimit ? [iso.prlimit, `--nofile=${MAX_OPEN_FILES}:${MAX_OPEN_FILES}`, "--"] : [];
-  // A shell puts itself in the cgroups BEFORE it becomes the sandbox, so no child escapes them.
-  const join = cgroups ? ["/bin/sh", "-c", 'echo $$ > "$0/cgroup.procs" && echo $$ > "$1/cgroup.procs" && shift && exec "$@"', cgroups.memory, cgroups.pids] : [];
-  return [...join, ...limit, ...drop, ...bwrap];
+  return [...limit, ...drop, ...bwrap];
+}
+
+/** The descriptor on which a supervised command's watcher waits for the grader to end. */
+export const LIFELINE_FD = 5;
+
+/**
+ * `command` under a watcher, with its process group (and cgroups, if any) killed when the grader
+ * ends, however it ends. A shell forks the watcher, joins the cgroups (so no child escapes them)
+ * and becomes `command`. The watcher blocks reading descriptor LIFELINE_FD, a pipe whose other end
+ * only the grader holds: the read returns when the grader has ended or closed it, even after a
+ * SIGKILL no handler sees (bubblewrap's --die-with-parent alone leaves its namespace's first
+ * process running if the grader dies while bwrap is still setting up). Then the watcher kills
+ * everything in the cgroups and its own process group (the sandbox's, itself included).
+ */
+export function supervised(command: string[], cgroups?: { memory: string; pids: string }): string[] {
+  const script = [
+    'm=$0 p=$1; shift',
+    `( read -r _ <&${LIFELINE_FD}`,
+    '  if [ -n "$m" ]; then for pid in $(cat "$m/cgroup.procs" "$p/cgroup.procs"); do kill -KILL "$pid"; done; fi',
+    `  kill -KILL 0 ) </dev/null >/dev/null 2>&1 3>&- 4<&- &`,
+    `exec ${LIFELINE_FD}<&-`,
+    'if [ -n "$m" ]; then { echo $$ > "$m/cgroup.procs" && echo $$ > "$p/cgroup.procs"; } || exit 125; fi',
+    'exec "$@"',
+  ].join("\n");
+  return ["/bin/sh", "-c", script, cgroups?.memory ?? "", cgroups?.pids ?? "", ...command];
+}
+
+/**
+ * Of `paths`, those the sandbox's uid can read (mode "uid" only, where the sandbox shares the
+ * machine's files: the exercise sources and other students' submissions must not be among them).
+ * Asked of the kernel, as that uid.
+ */
+export function readableToSandbox(iso: Isolation, paths: string[]): string[] {
+  if (iso.mode !== "uid" || !iso.setpriv || paths.length === 0) return [];
+  const check = 'for f; do if [ -r "$f" ]; then printf "%s\\0" "$f"; fi; done';
+  const r = spawnSync(iso.setpriv, [`--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_UID}`, "--clear-groups", "--", "/bin/sh", "-c", check, "sh", ...paths], { encoding: "utf8", timeout: 30_000 });
+  if (r.status !== 0) throw new Error(`could not check what uid ${SANDBOX_UID} can read: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim()}`);
+  return r.stdout.split("\0").filter((f) => f !== "");
+}
+
+/** What a report row says about the isolation it was graded with ("" for full isolation). */
+export function isolationNote(iso: Isolation): string {
+  if (iso.mode !== "uid") return "";
+  const limits = [iso.cgroups ? "cgroup memory and pids limits" : "memory polled (no cgroup)", ...(iso.prlimit ? ["an open-file limit"] : [])];
+  return (
+    `graded with REDUCED isolation (${iso.reason}): the submission's code ran as uid ${SANDBOX_UID} with ${limits.join(" and ")}, ` +
+    "unable to read the exercise sources or submissions, but with the machine's network and process list"
+  );
 }
 
 function isSymlink(p: string): boolean {
@@ -129,33 +176,43 @@ function isSymlink(p: string): boolean {
 
 let found: Isolation | undefined;
 
-/** What isolation this machine gives (probed once: bwrap really runs node inside its walls). */
+/** Runs a trivial node inside the walls of `iso`: "" when it works, else why not. */
+function probe(iso: Isolation): string {
+  const argv = isolatedCommand(iso, { ro: [] }, [process.execPath, "-e", "process.getuid()"]);
+  const r = spawnSync(argv[0], argv.slice(1), { stdio: ["ignore", "ignore", "pipe"], timeout: 10_000, encoding: "utf8" });
+  return r.status === 0 ? "" : (r.stderr || r.error?.message || `exit ${r.status}`).trim().slice(0, 200);
+}
+
+/** What isolation this machine gives (probed once: node really runs inside the walls). */
 export function findIsolation(): Isolation {
   if (found) return found;
   if (process.platform !== "linux") return (found = { ok: false, reason: "bubblewrap needs Linux" });
-  // OPTIMLAB_BWRAP names a bwrap installed elsewhere (set to a missing path, it shows the refusal).
-  const env = process.env.OPTIMLAB_BWRAP;
-  const bwrap = env !== undefined ? which([env]) : which(BWRAP);
-  if (!bwrap) return (found = { ok: false, reason: `bubblewrap (bwrap) is not installed${env !== undefined ? ` at ${env} (OPTIMLAB_BWRAP)` : ""}` });
-  const iso: Isolation = {
+  // OPTIMLAB_BWRAP names a bwrap installed elsewhere (set to a missing path, it shows the refusal or
+  // the reduced mode); OPTIMLAB_SETPRIV likewise for setpriv.
+  const bwrapEnv = process.env.OPTIMLAB_BWRAP;
+  const setprivEnv = process.env.OPTIMLAB_SETPRIV;
+  const base: Isolation = {
     ok: true,
-    bwrap,
-    setpriv: which(["/usr/bin/setpriv", "/bin/setpriv"]),
+    setpriv: setprivEnv !== undefined ? which([setprivEnv]) : which(["/usr/bin/setpriv", "/bin/setpriv"]),
     prlimit: which(["/usr/bin/prlimit", "/bin/prlimit"]),
   };
-  if (isRoot() && !iso.setpriv) return (found = { ok: false, reason: "setpriv (util-linux) is missing: the sandbox cannot drop root" });
+  if (isRoot() && !base.setpriv) return (found = { ok: false, reason: "setpriv (util-linux) is missing: the sandbox cannot drop root" });
   const memory = cgroupParent("memory");
   const pids = cgroupParent("pids");
-  if (memory && pids) iso.cgroups = { memory, pids };
-  const r = spawnSync(isolatedCommand(iso, { ro: [] }, [])[0], [...isolatedCommand(iso, { ro: [] }, [process.execPath, "-e", "process.getuid()"]).slice(1)], {
-    stdio: ["ignore", "ignore", "pipe"],
-    timeout: 10_000,
-    encoding: "utf8",
-  });
-  if (r.status !== 0) {
-    return (found = { ok: false, reason: `bubblewrap cannot start a sandbox here (${(r.stderr || r.error?.message || `exit ${r.status}`).trim().slice(0, 200)})` });
+  if (memory && pids) base.cgroups = { memory, pids };
+  const bwrap = bwrapEnv !== undefined ? which([bwrapEnv]) : which(BWRAP);
+  let why = `bubblewrap (bwrap) is not installed${bwrapEnv !== undefined && !bwrap ? ` at ${bwrapEnv} (OPTIMLAB_BWRAP)` : ""}`;
+  if (bwrap) {
+    const failed = probe({ ...base, mode: "bubblewrap", bwrap });
+    if (!failed) return (found = { ...base, mode: "bubblewrap", bwrap });
+    why = `bubblewrap cannot start a sandbox here (${failed})`;
   }
-  return (found = iso);
+  if (isRoot()) {
+    const failed = probe({ ...base, mode: "uid" });
+    if (!failed) return (found = { ...base, mode: "uid", reason: why });
+    why += `; node cannot run as uid ${SANDBOX_UID} either (${failed})`;
+  }
+  return (found = { ok: false, reason: why });
 }
 
 /** For tests: forget what was found. */

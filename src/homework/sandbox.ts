@@ -9,7 +9,9 @@
  * - an empty environment, `--max-old-space-size` for the JS heap, and a wall-clock limit for
  *   the whole part: the process group is killed when it runs out;
  * - every process is registered until it is gone: Ctrl-C or SIGTERM on the grader kills them
- *   all and removes their cgroups and the grader's temporary folders (interruptHandlers).
+ *   all and removes their cgroups and the grader's temporary folders (interruptHandlers); a
+ *   grader killed outright (SIGKILL) is noticed by each sandbox's watcher (isolation.ts
+ *   `supervised`), which kills that sandbox.
  *
  * If the process dies part way (a crash, memory), the case it was on fails with the reason and
  * a fresh process carries on with the rest; a timeout ends the part.
@@ -17,7 +19,7 @@
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { isolatedCommand, Isolation, MAX_PROCESSES } from "./isolation";
+import { isolatedCommand, Isolation, LIFELINE_FD, MAX_PROCESSES, supervised } from "./isolation";
 import { messageReader } from "./messageReader";
 import type { Job } from "./runner";
 
@@ -244,8 +246,9 @@ function runOnce(job: Job, options: SandboxOptions, msLeft: number): Promise<Onc
   const memoryMb = options.memoryMb ?? 512;
   const out: OnceResult = { results: new Map(), cellErrors: [], done: false, timedOut: false, refused: false, why: "", whyFull: "", log: "" };
   const iso = options.isolation;
-  // Inside bubblewrap the bundle is a copy at INSIDE_BUNDLE; without it, the file itself.
-  const bundle = iso ? INSIDE_BUNDLE : options.bundle;
+  // Inside bubblewrap the bundle is a copy at INSIDE_BUNDLE; otherwise the file itself.
+  const bwrap = iso?.mode === "bubblewrap";
+  const bundle = bwrap ? INSIDE_BUNDLE : options.bundle;
   const nodeArgs = [
     permissionFlag(),
     `--allow-fs-read=${bundle}`,
@@ -261,8 +264,8 @@ function runOnce(job: Job, options: SandboxOptions, msLeft: number): Promise<Onc
     groups = makeGroups(iso, memoryMb);
     const node = [process.execPath, ...nodeArgs];
     const ro = process.execPath.startsWith("/usr/") ? [] : [path.dirname(process.execPath)];
-    if (iso) bundleFd = fs.openSync(options.bundle, "r");
-    argv = iso ? isolatedCommand(iso, { ro, data: [{ fd: 4, dest: INSIDE_BUNDLE }] }, node, groups) : node;
+    if (bwrap) bundleFd = fs.openSync(options.bundle, "r");
+    argv = supervised(iso ? isolatedCommand(iso, { ro, data: bwrap ? [{ fd: 4, dest: INSIDE_BUNDLE }] : [] }, node) : node, groups);
   } catch (e) {
     if (groups) removeGroups(groups);
     if (bundleFd !== undefined) fs.closeSync(bundleFd);
@@ -272,12 +275,10 @@ function runOnce(job: Job, options: SandboxOptions, msLeft: number): Promise<Onc
   }
   const wanted = new Set(job.cases.map((c) => c.id));
   return new Promise((resolve) => {
-    const child = spawn(argv[0], argv.slice(1), {
-      cwd: path.dirname(options.bundle),
-      env: {},
-      stdio: bundleFd === undefined ? ["pipe", "ignore", "pipe", "pipe"] : ["pipe", "ignore", "pipe", "pipe", bundleFd],
-      detached: true,
-    });
+    // 0 the job, 2 the log, 3 the results, 4 the bundle (bubblewrap), LIFELINE_FD the watcher's pipe
+    const stdio: ("pipe" | "ignore" | number)[] = ["pipe", "ignore", "pipe", "pipe", bundleFd ?? "ignore"];
+    stdio[LIFELINE_FD] = "pipe";
+    const child = spawn(argv[0], argv.slice(1), { cwd: path.dirname(options.bundle), env: {}, stdio, detached: true });
     if (bundleFd !== undefined) fs.closeSync(bundleFd);
     let reason = "";
     let finished = false;
@@ -368,6 +369,8 @@ function runOnce(job: Job, options: SandboxOptions, msLeft: number): Promise<Onc
       out.refused = true;
       finish(null, null);
     });
+    // the command ended: kill what it left in its group (the watcher too, which ends the lifeline)
+    child.on("exit", killAll);
     child.on("close", finish);
   });
 }

@@ -13,6 +13,7 @@ import { SOLUTIONS, standinCourse, standinSubmission } from "./standin";
 
 const CLI = path.resolve(__dirname, "../../src/cli/grade.js");
 const course = standinCourse();
+const isRoot = process.getuid?.() === 0;
 const filled = path.join(course.root, "filled.ipynb");
 const untouched = path.join(course.root, "untouched.ipynb");
 fs.writeFileSync(filled, JSON.stringify(standinSubmission(SOLUTIONS)));
@@ -39,10 +40,13 @@ test("exit 2 for a bad command line, naming the option and what was expected", (
 });
 
 test("without isolation grade refuses (exit 1) with the one command that provides it", () => {
-  const r = grade([filled], { OPTIMLAB_BWRAP: "/nonexistent/bwrap" });
+  // no bubblewrap, and (as root) no setpriv for the reduced mode either
+  const r = grade([filled], { OPTIMLAB_BWRAP: "/nonexistent/bwrap", OPTIMLAB_SETPRIV: "/nonexistent/setpriv" });
   assert.equal(r.status, 1);
   assert.equal(r.stdout, "");
-  assert.match(r.stderr, /refusing to run submissions without isolation: bubblewrap \(bwrap\) is not installed at \/nonexistent\/bwrap/);
+  const why = isRoot ? /setpriv \(util-linux\) is missing/ : /bubblewrap \(bwrap\) is not installed at \/nonexistent\/bwrap/;
+  assert.match(r.stderr, /refusing to run submissions without isolation: /);
+  assert.match(r.stderr, why);
   assert.match(r.stderr, /sudo apt-get install bubblewrap/);
   assert.match(r.stderr, /--no-isolation/);
 });
@@ -54,7 +58,7 @@ test("exit 1 when the grader itself fails (no exercise folder)", () => {
 });
 
 test("with --no-isolation it grades (exit 0) and every row says so, in the table and in JSON", () => {
-  const env = { OPTIMLAB_BWRAP: "/nonexistent/bwrap" };
+  const env = { OPTIMLAB_BWRAP: "/nonexistent/bwrap", OPTIMLAB_SETPRIV: "/nonexistent/setpriv" };
   const t = grade(["--no-isolation", filled, untouched, path.join(course.root, "missing.ipynb")], env);
   assert.equal(t.status, 0, t.stderr);
   assert.equal(t.stdout.split("\n").filter((l) => /note: graded WITHOUT isolation \(--no-isolation\)/.test(l)).length, 3);
@@ -153,19 +157,101 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-test("SIGKILL on the grader (no handler can run): bwrap's --die-with-parent still ends every sandbox", async () => {
+const cmdline = (pid: number) => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+};
+
+// bubblewrap's --die-with-parent alone is not enough: a grader killed while bwrap is still setting
+// up (the first milliseconds of a sandbox) left bwrap's first process in the namespace running, so
+// the grader is killed at several moments from the first sandbox's start on.
+test("SIGKILL on the grader (no handler can run), at any moment of a sandbox's start: the watcher still ends every sandbox", async () => {
   const spin = path.join(course.root, "spin-kill.ipynb");
   fs.writeFileSync(spin, JSON.stringify(standinSubmission(SOLUTIONS, ["const spin = (() => { for (;;) {} })();"])));
-  const child = spawn(process.execPath, [CLI, "--exercises", course.exercisesDir, "--timeout", "60", "--jobs", "2", spin], { stdio: "ignore" });
-  let sandboxes: number[] = [];
-  for (let i = 0; i < 300 && sandboxes.length < 4; i++) {
-    await sleep(100);
-    sandboxes = descendants(child.pid!);
+  for (const delay of [0, 1, 2, 4, 8, 16, 200]) {
+    const child = spawn(process.execPath, [CLI, "--exercises", course.exercisesDir, "--timeout", "60", "--jobs", "2", spin], { stdio: "ignore" });
+    const seen = new Set<number>();
+    let started = 0;
+    for (const t0 = Date.now(); Date.now() - t0 < 30_000; ) {
+      await new Promise((r) => setImmediate(r));
+      const now = descendants(child.pid!);
+      for (const pid of now) seen.add(pid);
+      // a sandbox's watcher (a shell waiting on the grader's pipe) is the first sign of a sandbox
+      if (!started && now.some((pid) => cmdline(pid).includes("read -r _"))) started = Date.now();
+      if (started && Date.now() - started >= delay) break;
+    }
+    assert.ok(started > 0, "no sandbox started");
+    child.kill("SIGKILL");
+    const sandboxes = [...seen];
+    const t0 = Date.now();
+    while (sandboxes.some(alive) && Date.now() - t0 < 10_000) await sleep(50);
+    const left = sandboxes.filter(alive).map((pid) => `${pid} ${cmdline(pid).replace(/\0/g, " ").slice(0, 80)}`);
+    console.log(`SIGKILL ${delay} ms into a sandbox's start: ${sandboxes.length} processes ended ${Date.now() - t0} ms after the grader was killed`);
+    assert.deepEqual(left, [], `killed ${delay} ms into a sandbox's start`);
   }
-  assert.ok(sandboxes.length >= 4, `sandbox processes: ${sandboxes.length}`);
-  const t0 = Date.now();
+});
+
+/** The uid and the pid namespace of a process, from /proc. */
+function owner(pid: number): { uid: number; ownPidNamespace: boolean } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const uid = Number(/^Uid:\s+(\d+)/m.exec(status)![1]);
+  return { uid, ownPidNamespace: fs.readlinkSync(`/proc/${pid}/ns/pid`) !== fs.readlinkSync("/proc/self/ns/pid") };
+}
+
+test("without bubblewrap as root (a Gradescope container): uid 65534, kernel limits, every row says REDUCED; refuses while sources are readable; not root: refuses", async () => {
+  const env = { OPTIMLAB_BWRAP: "/nonexistent/bwrap" };
+  if (!isRoot) {
+    const r = grade([filled], env);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /refusing to run submissions without isolation: bubblewrap \(bwrap\) is not installed/);
+    return;
+  }
+  const j = grade(["--json", filled, untouched], env);
+  assert.equal(j.status, 0, j.stderr);
+  const rows = JSON.parse(j.stdout);
+  assert.deepEqual(rows.map((r: any) => r.score), [7, 0]);
+  for (const r of rows) assert.match(r.notes[0], /^graded with REDUCED isolation \(bubblewrap \(bwrap\) is not installed at \/nonexistent\/bwrap.*\): the submission's code ran as uid 65534/);
+
+  // the submission's process: uid 65534, in the machine's pid namespace, killed with a SIGKILLed grader
+  const spin = path.join(course.root, "spin-uid.ipynb");
+  fs.writeFileSync(spin, JSON.stringify(standinSubmission(SOLUTIONS, ["const spin = (() => { for (;;) {} })();"])));
+  const child = spawn(process.execPath, [CLI, "--exercises", course.exercisesDir, "--timeout", "60", "--jobs", "2", spin], { env: { ...process.env, ...env }, stdio: "ignore" });
+  let runners: number[] = [];
+  for (let i = 0; i < 300 && runners.length < 2; i++) {
+    await sleep(100);
+    runners = descendants(child.pid!).filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "node" && cmdline(pid).includes("runner-");
+      } catch {
+        return false;
+      }
+    });
+  }
+  const sandboxes = descendants(child.pid!);
   child.kill("SIGKILL");
+  assert.ok(runners.length >= 2, `runners: ${runners.length}`);
+  for (const pid of runners) {
+    try {
+      assert.deepEqual(owner(pid), { uid: 65534, ownPidNamespace: false });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e; // a case that already ended
+    }
+  }
+  const t0 = Date.now();
   while (sandboxes.some(alive) && Date.now() - t0 < 10_000) await sleep(50);
-  console.log(`SIGKILL: ${sandboxes.length} sandbox processes ended ${Date.now() - t0} ms after the grader was killed`);
   assert.deepEqual(sandboxes.filter(alive), []);
+
+  // an exercise source the sandbox's uid could read: refused, naming it
+  fs.chmodSync(course.root, 0o755);
+  try {
+    const r = grade([filled], env);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /refusing to grade with reduced isolation .*uid 65534 could read .*00-standin\.ipynb/);
+    assert.match(r.stderr, /chmod -R go-rwx/);
+  } finally {
+    fs.chmodSync(course.root, 0o700);
+  }
 });

@@ -86,14 +86,14 @@ function submission(parts: Partial<typeof SOLUTIONS>): Notebook {
 }
 
 /** Runs run_autograder on `files` (name → notebook) as Gradescope would; the results. */
-function runAutograder(files: Record<string, Notebook>): { results: any; stdout: string } {
+function runAutograder(files: Record<string, Notebook>, env: NodeJS.ProcessEnv = {}, status = 0): { results: any; stdout: string } {
   const sub = path.join(agRoot, "submission");
   fs.rmSync(sub, { recursive: true, force: true });
   fs.rmSync(path.join(agRoot, "results"), { recursive: true, force: true });
   fs.mkdirSync(sub, { recursive: true });
   for (const [name, nb] of Object.entries(files)) fs.writeFileSync(path.join(sub, name), JSON.stringify(nb));
-  const r = spawnSync(path.join(agRoot, "run_autograder"), [], { cwd: agRoot, encoding: "utf8", env: { ...process.env, AUTOGRADER_ROOT: agRoot }, timeout: 300_000 });
-  assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
+  const r = spawnSync(path.join(agRoot, "run_autograder"), [], { cwd: agRoot, encoding: "utf8", env: { ...process.env, AUTOGRADER_ROOT: agRoot, ...env }, timeout: 300_000 });
+  assert.equal(r.status, status, `${r.stdout}\n${r.stderr}`);
   const results = JSON.parse(fs.readFileSync(path.join(agRoot, "results", "results.json"), "utf8"));
   assert.deepEqual(validate(SCHEMA, results), [], JSON.stringify(results, null, 1));
   assert.deepEqual(fs.readdirSync(path.join(agRoot, "results")), ["results.json"], "no temporary file left");
@@ -161,4 +161,27 @@ test("a hostile submission cannot write results.json, forge output lines or rais
   assert.equal(results.score, 4, "centeredGradient and momentumRule only (the second notebook scores 0)");
   assert.ok(!results.output.includes("\n00-standin: scaleAdd, 3 of 3"), "no forged line");
   assert.ok(!/[\u0000-\u0009\u000b-\u001f]/.test(results.output + results.tests.map((x: any) => x.output).join("")), "control characters escaped");
+});
+
+test("where bubblewrap cannot start (a container without user namespaces): as root, graded as uid 65534 and the output says REDUCED; otherwise the autograder fails and says why", () => {
+  const env = { OPTIMLAB_BWRAP: "/nonexistent/bwrap" };
+  if (process.getuid?.() !== 0) {
+    const { results } = runAutograder({ "00-standin.ipynb": submission(SOLUTIONS) }, env, 1);
+    assert.equal(results.score, 0);
+    assert.match(results.output, /The autograder failed; ask your instructor\. grade: refusing to run submissions without isolation/);
+    return;
+  }
+  // as on Gradescope, where /autograder is readable by every user: run_autograder takes the
+  // sources and the submission out of the sandbox uid's reach
+  fs.chmodSync(tmp, 0o755);
+  fs.chmodSync(agRoot, 0o755);
+  try {
+    const { results } = runAutograder({ "00-standin.ipynb": submission(SOLUTIONS) }, env);
+    assert.equal(results.score, 7);
+    assert.match(results.output, /note: graded with REDUCED isolation \(bubblewrap \(bwrap\) is not installed at \/nonexistent\/bwrap.*\): the submission's code ran as uid 65534/);
+    for (const dir of [path.join(source, "notebooks", "exercises"), path.join(agRoot, "submission")]) assert.equal(fs.statSync(dir).mode & 0o077, 0, dir);
+  } finally {
+    fs.chmodSync(agRoot, 0o700);
+    fs.chmodSync(tmp, 0o700);
+  }
 });
