@@ -159,7 +159,8 @@ export async function gradeFiles(files: string[], options: GradeOptions): Promis
       });
     }
     const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-    await pool(tasks, options.jobs ?? cores);
+    // Sharing one uid and the machine's process list, two sandboxes could signal each other: one at a time.
+    await pool(tasks, isolation?.mode === "uid" ? 1 : (options.jobs ?? cores));
   } finally {
     removeTempDir(tmp);
     uninstall();
