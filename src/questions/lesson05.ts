@@ -9,7 +9,8 @@ export const lesson05: Question[] = [
     prompt: "Full-batch gradient descent with learning rate 1000, 10 steps from a loss of about 2.3: (a) below, (b) about, (c) far above where it started?",
     answerHash: "c61d84a3",
     why: "The step is 1000 times the gradient: the first one jumps far past the valley, to a point where the " +
-      "scores are huge and the correct class often has a very negative one, so the loss is in the hundreds. " +
+      "scores are huge and the correct class often has a very negative one, so the loss is in the hundreds after one " +
+      "step and in the thousands after a few. " +
       "The softmax loss grows at most linearly in the scores, so it stays finite and the run is not stopped.",
   },
   {
