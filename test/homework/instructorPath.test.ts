@@ -11,6 +11,7 @@ import * as path from "path";
 import { listSubmissions, notFound } from "../../src/homework/submissionFiles";
 import { addWrittenAnswers, readManualPoints } from "../../src/homework/writtenAnswers";
 import type { SubmissionReport } from "../../src/homework/report";
+import { answerPage } from "../../src/homework/answerPages";
 
 test("a path given that does not exist is a row saying where it was looked for, and why under npm run", () => {
   const course = fs.mkdtempSync(path.join(os.tmpdir(), "optimlab-course-"));
@@ -55,4 +56,19 @@ test("manual points above the question's points are capped, and the part's feedb
   assert.deepEqual(bob.exercises.slice(1).map((e) => e.feedback), ["written answer: not graded yet (graded by hand)", "written answer: not graded yet (graded by hand)"]);
   assert.equal(bob.score, 8);
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("an answer page says when nobody's notebook of the exercise was graded, and which answers still hold the placeholder", () => {
+  const q = { id: "08-forms-equal", points: 2, prompt: "Why are the two forms equal?" };
+  const empty = answerPage(q, []);
+  assert.match(empty, /no notebook of this exercise was graded in this run/);
+  const page = answerPage(q, [
+    { student: "bob", file: "submissions/bob/08-momentum-forms.ipynb", text: "**Your answer.**\n\n_Write your answer here._" },
+    { student: "dave", file: "submissions/dave/08-momentum-forms.ipynb", text: "**Your answer.**\n\nSubstitute v = -alpha u." },
+  ]);
+  assert.doesNotMatch(page, /no notebook of this exercise/);
+  const [bob, dave] = page.split("<h2>").slice(1);
+  assert.match(bob, /not answered: the cell still holds _Write your answer here\._/);
+  assert.doesNotMatch(dave, /not answered/);
+  assert.match(dave, /Substitute v = -alpha u\./);
 });
