@@ -47,7 +47,7 @@ export function buildPlotly(force = false): void {
     logLevel: "warning",
   });
   const mb = (fs.statSync(BUNDLE).size / 1e6).toFixed(2);
-  console.log(`optimlab: built assets/plotly.min.js (${PLOTLY_TRACES.join(", ")}): ${mb} MB`);
+  console.error(`optimlab: built assets/plotly.min.js (${PLOTLY_TRACES.join(", ")}): ${mb} MB`);
 }
 
 /**

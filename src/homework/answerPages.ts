@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { escapeHtml, htmlPage, safeFileName } from "./html";
-import { csvField, WrittenQuestion } from "./writtenAnswers";
+import { ANSWER_PLACEHOLDER, csvField, WrittenQuestion } from "./writtenAnswers";
 
 export interface CollectedAnswer {
   student: string;
@@ -21,9 +21,12 @@ export function answerPage(q: WrittenQuestion, answers: CollectedAnswer[]): stri
   const body = [
     `<h1>${e(q.id)} (${e(q.points)} points)</h1>`,
     `<p>${e(q.prompt)}</p>`,
+    ...(answers.length === 0 ? ["<p><i>no notebook of this exercise was graded in this run</i></p>"] : []),
     ...answers.map((a) =>
       `<h2>${e(a.student)} <small>${e(path.basename(a.file))}</small></h2>` +
-      (a.text === undefined ? "<p><i>no answer cell in this notebook</i></p>" : `<pre>${e(a.text)}</pre>`)),
+      (a.text === undefined ? "<p><i>no answer cell in this notebook</i></p>"
+        : (a.text.includes(ANSWER_PLACEHOLDER) ? `<p><i>not answered: the cell still holds ${e(ANSWER_PLACEHOLDER)}</i></p>` : "") +
+          `<pre>${e(a.text)}</pre>`)),
   ];
   return htmlPage(`${q.id}: answers`, body.join("\n"));
 }

@@ -1,8 +1,9 @@
 /**
  * Hidden tests, as an instructor writes them in an exercise notebook (between
- * `// BEGIN HIDDEN TESTS` and `// END HIDDEN TESTS`, so student copies never contain them):
+ * `// BEGIN HIDDEN TESTS` and `// END HIDDEN TESTS`, so student copies never contain them; the
+ * notebook imports it with `import { hiddenTests } from "optimlab/dist/homework"`, it is not on `ol`):
  *
- *   ol.hiddenTests("svmLoss", { points: 4, hide: ["svmLoss", "svmLossNaive"] }, (t) => {
+ *   hiddenTests("svmLoss", { points: 4, hide: ["svmLoss", "svmLossNaive"] }, (t) => {
  *     const W = …, X = …, y = …;
  *     t.call("W 3×5, X 8×5, reg 0.1", "svmLoss", [W, X, y, 0.1], ol.svmLoss);
  *   });

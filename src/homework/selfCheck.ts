@@ -1,9 +1,10 @@
 /**
  * The visible self-check of an exercise notebook: one line per check, PASS or FAIL with the
- * relative error, so a student sees where they stand without the hidden tests.
+ * relative error, so a student sees where they stand without the hidden tests. Imported with
+ * `import { selfCheck } from "optimlab/dist/homework"` (it is not on `ol`):
  *
- *   ol.selfCheck("svmLossNaive: loss and gradient", () => [svmLossNaive(W, X, y, 0.1), ol.svmLoss(W, X, y, 0.1)]);
- *   ol.selfCheck("svmLoss: gradient check", () => ol.gradCheck(f, grad, x), { tol: 1e-5 });
+ *   selfCheck("svmLossNaive: loss and gradient", () => [svmLossNaive(W, X, y, 0.1), ol.svmLoss(W, X, y, 0.1)]);
+ *   selfCheck("svmLoss: gradient check", () => ol.gradCheck(f, grad, x), { tol: 1e-5 });
  *
  * The check returns [yours, reference] (compared entry by entry with the relative error
  * max |a-b| / max(1e-8, |a|+|b|)) or a gradient check result (its maxRelativeError is used).

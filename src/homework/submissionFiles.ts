@@ -91,7 +91,8 @@ export function listSubmissions(paths: string[]): SubmissionList {
     try {
       st = fs.lstatSync(p);
     } catch (e) {
-      out.files.push({ file: p, refused: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      const code = (e as NodeJS.ErrnoException).code;
+      out.files.push({ file: p, refused: code === "ENOENT" ? notFound(p) : `cannot be read (${code ?? (e as Error).message})` });
       continue;
     }
     const bad = kind(st);
@@ -100,6 +101,19 @@ export function listSubmissions(paths: string[]): SubmissionList {
     else out.files.push({ file: p });
   }
   return out;
+}
+
+/**
+ * The row of a path given that does not exist: where it was looked for. `npm run` runs a script
+ * in the course folder, not where the command was typed (npm's INIT_CWD), so a relative path
+ * typed elsewhere is not found; the row says so and what to give instead.
+ */
+export function notFound(p: string, cwd = process.cwd(), typedIn = process.env.INIT_CWD): string {
+  const where = path.resolve(cwd, p);
+  const elsewhere = typedIn && path.resolve(typedIn) !== path.resolve(cwd) && !path.isAbsolute(p)
+    ? `; npm run reads paths from the course folder ${cwd}, not from ${path.resolve(typedIn)} where the command was typed: give an absolute path, or one from the course folder`
+    : "";
+  return `no such file or folder (looked for ${where})${elsewhere}`;
 }
 
 /**

@@ -153,7 +153,8 @@ export function readManualPoints(file: string): ManualPoints {
 
 /**
  * Adds one part per written question of the report's exercise (score: the manual points, at
- * most the question's points; 0 until graded by hand) and recomputes the report's score and max.
+ * most the question's points, a cap the part's feedback names; 0 until graded by hand) and
+ * recomputes the report's score and max.
  */
 export function addWrittenAnswers(report: SubmissionReport, student: string, questions: Map<string, WrittenQuestion[]>, manual: ManualPoints | undefined): void {
   const qs = report.exercise ? questions.get(report.exercise) ?? [] : [];
@@ -164,7 +165,9 @@ export function addWrittenAnswers(report: SubmissionReport, student: string, que
       name: q.id,
       score: given === undefined ? 0 : Math.min(given, q.points),
       max: q.points,
-      feedback: given === undefined ? "written answer: not graded yet (graded by hand)" : "written answer: graded by hand",
+      feedback: given === undefined ? "written answer: not graded yet (graded by hand)"
+        : given > q.points ? `written answer: graded by hand (${given} points given, capped at the question's ${q.points})`
+        : "written answer: graded by hand",
     });
   }
   report.max = report.exercises.reduce((s, e) => s + e.max, 0);

@@ -31,3 +31,20 @@ test("export page names are unique per folder; Chromium runs with the offline fl
   const flags = chromiumFlags("/tmp/x");
   for (const f of ["--headless", "--no-sandbox", "--disable-background-networking", "--user-data-dir=/tmp/x"]) assert.ok(flags.includes(f));
 });
+
+test("the build reports on stderr and only what it changed, so `npm run -s grade -- --json` (which builds first) prints the JSON alone", () => {
+  const { spawnSync } = require("child_process") as typeof import("child_process");
+  const root = path.resolve(NOTEBOOKS, "..");
+  const run = (...args: string[]) => {
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, "", `node ${args.join(" ")} wrote to stdout`);
+    return r.stderr;
+  };
+  const bundle = path.join(root, "assets", "explore.js");
+  fs.rmSync(bundle, { force: true });
+  assert.match(run("dist/cli/bundle.js"), /^optimlab: built assets\/explore\.js \(explorables\): [\d.]+ KB, [\d.]+ KB gzipped\n$/);
+  assert.ok(fs.statSync(bundle).size > 1000);
+  assert.equal(run("dist/cli/bundle.js"), "", "an unchanged bundle is not reported");
+  run("dist/cli/setup.js", "build");
+});
