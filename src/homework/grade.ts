@@ -81,6 +81,20 @@ function requireUnreadable(iso: Isolation, files: string[]): void {
   );
 }
 
+/**
+ * Every file below `dir` (symbolic links included, not followed): the exercise folder holds more
+ * than the sources graded from, e.g. Jupyter's .ipynb_checkpoints copies, hidden tests and all.
+ */
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(p));
+    else out.push(p);
+  }
+  return out;
+}
+
 /** Two files of one folder (one student) handing in the same exercise are flagged on both rows. */
 function flagDuplicates(prepared: Prepared[]): void {
   const seen = new Map<string, Prepared[]>();
@@ -111,7 +125,7 @@ export async function gradeFiles(files: string[], options: GradeOptions): Promis
     return { report, cells: [], compileErrors: [] };
   });
   flagDuplicates(prepared);
-  if (isolation) requireUnreadable(isolation, [...[...course.values()].map((e) => e.file), ...files]);
+  if (isolation) requireUnreadable(isolation, [...new Set([...[...course.values()].map((e) => e.file), ...filesUnder(options.exercisesDir)]), ...files]);
   const note = isolation ? isolationNote(isolation) : NO_ISOLATION_NOTE;
   if (note) for (const p of prepared) p.report.notes.unshift(note);
   const uninstall = interruptHandlers();
