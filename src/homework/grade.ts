@@ -95,6 +95,31 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
+/**
+ * Temporary folders of graders killed outright (no handler runs on SIGKILL to remove them):
+ * optimlab-grader-<pid>-XXXXXX, a folder of this user whose pid is gone. Removed at the next start.
+ */
+function removeStaleTempDirs(): void {
+  const dir = os.tmpdir();
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^optimlab-grader-(\d+)-[A-Za-z0-9]{6}$/.exec(name);
+    if (!m || fs.existsSync(`/proc/${m[1]}`)) continue;
+    const p = path.join(dir, name);
+    try {
+      const st = fs.lstatSync(p);
+      if (st.isDirectory() && st.uid === process.getuid?.()) fs.rmSync(p, { recursive: true, force: true });
+    } catch {
+      /* gone, or not ours to remove */
+    }
+  }
+}
+
 /** Two files of one folder (one student) handing in the same exercise are flagged on both rows. */
 function flagDuplicates(prepared: Prepared[]): void {
   const seen = new Map<string, Prepared[]>();
@@ -129,7 +154,8 @@ export async function gradeFiles(files: string[], options: GradeOptions): Promis
   const note = isolation ? isolationNote(isolation) : NO_ISOLATION_NOTE;
   if (note) for (const p of prepared) p.report.notes.unshift(note);
   const uninstall = interruptHandlers();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "optimlab-grader-"));
+  removeStaleTempDirs();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `optimlab-grader-${process.pid}-`));
   registerTempDir(tmp);
   // Without bubblewrap the sandbox's uid reads the bundles where they are (they hold no answers).
   const shareBundles = isolation?.mode === "uid";

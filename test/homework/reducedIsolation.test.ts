@@ -9,7 +9,7 @@
  */
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { ChildProcess, spawn } from "child_process";
+import { ChildProcess, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -27,6 +27,8 @@ const savedBwrap = process.env.OPTIMLAB_BWRAP;
 /** A process of the sandbox's uid outside the sandbox (as root: uid 65534, like any other program run as nobody). */
 let victim: ChildProcess;
 let victimEnded: string | null = null;
+let staleTemp = "";
+let liveTemp = "";
 
 const socketFiles = ["/tmp", "/var/tmp", "/dev/shm"].map((d) => `${d}/optimlab-reduced-test-${process.pid}.sock`);
 const socketLeftovers = () => socketFiles.flatMap((p) => [p, `${p}.http`, `${p}.raw`]).filter((p) => fs.existsSync(p));
@@ -69,6 +71,10 @@ before(async () => {
   victim = isRoot ? spawn(iso.setpriv!, [`--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_UID}`, "--clear-groups", "--", ...sleep], { stdio: "ignore" }) : spawn(sleep[0], sleep.slice(1), { stdio: "ignore" });
   victim.on("exit", (code, signal) => (victimEnded = signal ?? `exit ${code}`));
   await new Promise((r) => setTimeout(r, 200)); // setpriv has become sleep
+  // a grader killed outright left its temporary folder; a live one's is kept
+  const gone = spawnSync("/bin/true").pid;
+  staleTemp = fs.mkdtempSync(path.join(os.tmpdir(), `optimlab-grader-${gone}-`));
+  liveTemp = fs.mkdtempSync(path.join(os.tmpdir(), `optimlab-grader-${victim.pid}-`));
   fs.mkdirSync(dir);
   const files = Object.entries(attacks).map(([name, [nb]]) => {
     const f = path.join(dir, `${name}.ipynb`);
@@ -80,6 +86,7 @@ before(async () => {
 });
 
 after(() => {
+  for (const d of [staleTemp, liveTemp]) if (d) fs.rmSync(d, { recursive: true, force: true });
   for (const p of socketLeftovers()) fs.rmSync(p, { force: true });
   victim?.kill("SIGKILL");
   if (savedBwrap === undefined) delete process.env.OPTIMLAB_BWRAP;
@@ -105,6 +112,11 @@ test("a sandbox cannot signal or renice a process of its own uid outside it (raw
 
 test("a sandbox leaves no socket file in the machine's /tmp, /var/tmp or /dev/shm", () => {
   assert.deepEqual(socketLeftovers(), []);
+});
+
+test("grading removes the temporary folder a grader killed outright left (its pid gone), not a live one's", () => {
+  assert.equal(fs.existsSync(staleTemp), false, staleTemp);
+  assert.equal(fs.existsSync(liveTemp), true, liveTemp);
 });
 
 test("every row says what isolation it was graded with", () => {
