@@ -81,6 +81,45 @@ function requireUnreadable(iso: Isolation, files: string[]): void {
   );
 }
 
+/**
+ * Every file below `dir` (symbolic links included, not followed): the exercise folder holds more
+ * than the sources graded from, e.g. Jupyter's .ipynb_checkpoints copies, hidden tests and all.
+ */
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Temporary folders of graders killed outright (no handler runs on SIGKILL to remove them):
+ * optimlab-grader-<pid>-XXXXXX, a folder of this user whose pid is gone. Removed at the next start.
+ */
+function removeStaleTempDirs(): void {
+  const dir = os.tmpdir();
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^optimlab-grader-(\d+)-[A-Za-z0-9]{6}$/.exec(name);
+    if (!m || fs.existsSync(`/proc/${m[1]}`)) continue;
+    const p = path.join(dir, name);
+    try {
+      const st = fs.lstatSync(p);
+      if (st.isDirectory() && st.uid === process.getuid?.()) fs.rmSync(p, { recursive: true, force: true });
+    } catch {
+      /* gone, or not ours to remove */
+    }
+  }
+}
+
 /** Two files of one folder (one student) handing in the same exercise are flagged on both rows. */
 function flagDuplicates(prepared: Prepared[]): void {
   const seen = new Map<string, Prepared[]>();
@@ -111,11 +150,12 @@ export async function gradeFiles(files: string[], options: GradeOptions): Promis
     return { report, cells: [], compileErrors: [] };
   });
   flagDuplicates(prepared);
-  if (isolation) requireUnreadable(isolation, [...[...course.values()].map((e) => e.file), ...files]);
+  if (isolation) requireUnreadable(isolation, [...new Set([...[...course.values()].map((e) => e.file), ...filesUnder(options.exercisesDir)]), ...files]);
   const note = isolation ? isolationNote(isolation) : NO_ISOLATION_NOTE;
   if (note) for (const p of prepared) p.report.notes.unshift(note);
   const uninstall = interruptHandlers();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "optimlab-grader-"));
+  removeStaleTempDirs();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `optimlab-grader-${process.pid}-`));
   registerTempDir(tmp);
   // Without bubblewrap the sandbox's uid reads the bundles where they are (they hold no answers).
   const shareBundles = isolation?.mode === "uid";

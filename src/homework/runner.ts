@@ -17,6 +17,7 @@
  * lines to fd 3); that gains it nothing, because a value only scores if it is right.
  */
 import * as fs from "fs";
+import * as net from "net";
 import * as vm from "vm";
 import { builtinModules } from "module";
 import { runDriver, Driver } from "./drivers";
@@ -48,6 +49,9 @@ export type RunnerMessage =
   | { type: "result"; id: number; ok: true; value: unknown }
   | { type: "result"; id: number; ok: false; error: string }
   | { type: "done" };
+
+/** The process methods a submission may not call: they end this process or signal another one. */
+const SIGNALLING = ["exit", "reallyExit", "abort", "kill", "_kill", "_debugProcess", "_debugEnd"] as const;
 
 // Keep what we need before any submission code can replace it.
 const stringify = JSON.stringify;
@@ -83,7 +87,36 @@ function notAvailable(name: string): () => never {
   };
 }
 
+/**
+ * No unix socket may be bound: a listening socket is a file the permission model does not see,
+ * and in mode "uid" the sandbox shares the machine's /tmp and /dev/shm, so it would stay there.
+ * Every unix socket (net, http, a handle made by hand) is bound by one method of one handle
+ * class, replaced here for good before any submission code runs.
+ */
+function forbidSocketFiles(): void {
+  const probe = net.connect({ path: "\0optimlab-no-such-socket" }); // abstract: no file, never connects
+  probe.on("error", () => undefined);
+  const pipe = Object.getPrototypeOf((probe as unknown as { _handle: object })._handle) as object;
+  probe.destroy();
+  Object.defineProperty(pipe, "bind", {
+    value: () => {
+      throw new Error("unix sockets cannot be created while grading");
+    },
+    writable: false,
+    configurable: false,
+  });
+}
+
 function installGlobals(hide: string[]): void {
+  forbidSocketFiles();
+  // Nor renice another process of its uid (in mode "uid": other sandboxes, slowed into timeouts).
+  Object.defineProperty(require("os") as object, "setPriority", { // the module itself, not a bundler's copy
+    value: () => {
+      throw new Error("os.setPriority is not allowed while grading");
+    },
+    writable: false,
+    configurable: false,
+  });
   const library = require("../index") as Record<string, unknown>;
   const ol: Record<string, unknown> = { ...library };
   for (const name of hide) ol[name] = notAvailable(name);
@@ -98,7 +131,10 @@ function installGlobals(hide: string[]): void {
     throw new Error(`require: only "optimlab" and Node's own modules can be imported while grading, got "${id}"`);
   };
   // A submission cannot end the process on purpose; it still can by crashing, which the grader sees.
-  for (const name of ["exit", "reallyExit", "abort", "kill"]) {
+  // Nor signal another process: in mode "uid" every process of uid 65534 on the machine shares the
+  // sandbox's uid (other graders' sandboxes too). `_kill` is what `kill` calls; `_debugProcess`
+  // sends SIGUSR1, which ends most programs; `_debugEnd` goes with it.
+  for (const name of SIGNALLING) {
     Object.defineProperty(process, name, {
       value: () => {
         throw new Error(`process.${name} is not allowed while grading`);

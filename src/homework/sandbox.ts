@@ -2,7 +2,8 @@
  * Runs one job (one submission × one graded part) in a process of its own, walled in by the
  * operating system (isolation.ts: bubblewrap, an unprivileged uid, cgroup memory and pids
  * limits, RLIMIT_NOFILE) and, inside those walls, by Node's permission model (read only the
- * runner bundle; no child processes, worker threads, native addons or file writes).
+ * runner bundle; no child processes, worker threads, native addons or file writes) and by the
+ * runner itself (no signals to other processes nor renicing them, no unix socket files: runner.ts).
  *
  * - the job (cells and INPUTS, never expected values) goes in on stdin; results come back as
  *   JSON lines on fd 3, read as untrusted input (messageReader.ts);

@@ -31,8 +31,8 @@ export function failureKind(error: string, fn: string, hidden: readonly string[]
   if (error === `Error: ${fn} is not defined (is its cell in the notebook?)`) return `${fn} is not defined (is its cell in the notebook?)`;
   const hiddenCall = /^Error: ([A-Za-z0-9_$]+) is hidden while grading/.exec(error);
   if (hiddenCall && hidden.includes(hiddenCall[1])) return `called ${hiddenCall[1]}, which is hidden while grading`;
-  const exit = /^Error: process\.(exit|reallyExit|abort|kill) is not allowed while grading$/.exec(error);
-  if (exit) return `process.${exit[1]} is not allowed while grading`;
+  const refused = /^Error: (process\.(?:exit|reallyExit|abort|kill|_kill|_debugProcess|_debugEnd)|os\.setPriority) is not allowed while grading$/.exec(error);
+  if (refused) return `${refused[1]} is not allowed while grading`;
   const name = /^([A-Za-z]+): /.exec(error)?.[1];
   return name && ERROR_NAMES.has(name) ? `threw ${name}` : "threw an error";
 }
