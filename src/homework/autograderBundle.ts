@@ -30,7 +30,7 @@ export const RUN_AUTOGRADER = `#!/usr/bin/env bash
 set -uo pipefail
 root="\${AUTOGRADER_ROOT:-/autograder}"
 cd "$root/source"
-# Where bubblewrap cannot start, the sandbox runs as uid 65534 on this container's own files: the
+# Where bubblewrap cannot start, the sandbox runs as a uid of its own on this container's files: the
 # hidden tests and the submission must be out of its reach (the grader checks and refuses otherwise).
 chmod -R go-rwx "$root/source/notebooks/exercises" "$root/submission"
 exec node dist/cli/autograder.js --run "$@"

@@ -14,7 +14,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CourseExercise, loadCourseExercises } from "./courseExercises";
-import { findIsolation, ISOLATION_INSTALL, Isolation, isolationNote, readableToSandbox, SANDBOX_UID } from "./isolation";
+import { findIsolation, ISOLATION_INSTALL, Isolation, isolationNote, readableToSandbox } from "./isolation";
 import { Prepared, prepareSubmission } from "./prepareSubmission";
 import { emptyReport, SubmissionReport } from "./report";
 import { buildRunnerBundle } from "./runnerBundle";
@@ -76,7 +76,7 @@ function requireUnreadable(iso: Isolation, files: string[]): void {
   if (readable.length === 0) return;
   const shown = readable.slice(0, 3).join(", ") + (readable.length > 3 ? ` and ${readable.length - 3} more` : "");
   throw new IsolationMissing(
-    `grade: refusing to grade with reduced isolation (${iso.reason}): the sandbox's uid ${SANDBOX_UID} could read ${shown}.\n` +
+    `grade: refusing to grade with reduced isolation (${iso.reason}): the sandbox's uid ${iso.uid} could read ${shown}.\n` +
       `Make the exercise sources and the submissions unreadable to other users (chmod -R go-rwx DIR), or install bubblewrap:\n  ${ISOLATION_INSTALL}`,
   );
 }

@@ -15,8 +15,9 @@
  *   nor RLIMIT_NPROC (root ignores it).
  *
  * Where bubblewrap cannot start but the grader is root (a Gradescope container without user
- * namespaces), mode "uid": the same uid drop (plus no-new-privileges), cgroups and RLIMIT_NOFILE,
- * but the machine's own filesystem view, network and process list. The grader then refuses to
+ * namespaces), mode "uid": a uid of its own (REDUCED_UID_BASE + the grader's pid, so the kernel
+ * stops it from signalling any other process), no-new-privileges, cgroups and RLIMIT_NOFILE, but
+ * the machine's own filesystem view, network and process list. The grader then refuses to
  * run unless the sandbox's uid cannot read the exercise sources and the submissions
  * (`readableToSandbox`), and every row of the report says what isolation was left
  * (`isolationNote`).
@@ -34,7 +35,15 @@ import * as path from "path";
 /** The one command that provides the isolation on Debian and Ubuntu. */
 export const ISOLATION_INSTALL = "sudo apt-get install bubblewrap";
 
+/** The sandbox's uid in mode "bubblewrap" (nobody): its namespaces keep it apart from other processes of that uid. */
 export const SANDBOX_UID = 65534;
+/**
+ * Mode "uid" has no namespaces, so its sandbox gets a uid no account and no other program uses:
+ * one per grader process, above the uid ranges systemd hands to containers (below 0x70000000).
+ * Another process of that uid cannot exist, so the kernel itself stops the sandbox from signalling,
+ * renicing or tracing anything outside it (bubblewrap's pid namespace does that in the other mode).
+ */
+export const REDUCED_UID_BASE = 0x70000000;
 export const MAX_OPEN_FILES = 64;
 export const MAX_PROCESSES = 48; // threads count: node runs about a dozen
 
@@ -44,7 +53,9 @@ export interface Isolation {
   /** "bubblewrap": namespaces and all; "uid": an unprivileged uid and kernel limits only. */
   mode?: "bubblewrap" | "uid";
   bwrap?: string;
-  /** setpriv: drops root to SANDBOX_UID (when the grader runs as root) and sets the parent-death signal. */
+  /** The uid the sandbox runs as, when the grader is root: SANDBOX_UID, or a uid of its own in mode "uid". */
+  uid?: number;
+  /** setpriv: drops root to `uid` (when the grader runs as root). */
   setpriv?: string;
   prlimit?: string;
   /** Parent cgroup folders of the memory and pids controllers we may create groups in. */
@@ -102,7 +113,8 @@ function removeStaleGroups(dir: string): void {
 export function isolatedCommand(iso: Isolation, binds: { ro: string[]; data?: { fd: number; dest: string }[] }, argv: string[]): string[] {
   if (!iso.ok) throw new Error("isolatedCommand: no isolation on this machine");
   const limit = iso.prlimit ? [iso.prlimit, `--nofile=${MAX_OPEN_FILES}:${MAX_OPEN_FILES}`, "--"] : [];
-  const drop = iso.setpriv && isRoot() ? [iso.setpriv, `--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_UID}`, "--clear-groups", "--no-new-privs", "--"] : [];
+  const uid = iso.uid ?? SANDBOX_UID;
+  const drop = iso.setpriv && isRoot() ? [iso.setpriv, `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--no-new-privs", "--"] : [];
   if (iso.mode === "uid") return [...limit, ...drop, ...argv];
   const bwrap = [
     iso.bwrap!, "--unshare-all", "--die-with-parent",
@@ -151,8 +163,9 @@ export function supervised(command: string[], cgroups?: { memory: string; pids: 
 export function readableToSandbox(iso: Isolation, paths: string[]): string[] {
   if (iso.mode !== "uid" || !iso.setpriv || paths.length === 0) return [];
   const check = 'for f; do if [ -r "$f" ]; then printf "%s\\0" "$f"; fi; done';
-  const r = spawnSync(iso.setpriv, [`--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_UID}`, "--clear-groups", "--", "/bin/sh", "-c", check, "sh", ...paths], { encoding: "utf8", timeout: 30_000 });
-  if (r.status !== 0) throw new Error(`could not check what uid ${SANDBOX_UID} can read: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim()}`);
+  const uid = iso.uid ?? SANDBOX_UID;
+  const r = spawnSync(iso.setpriv, [`--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--", "/bin/sh", "-c", check, "sh", ...paths], { encoding: "utf8", timeout: 30_000 });
+  if (r.status !== 0) throw new Error(`could not check what uid ${uid} can read: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim()}`);
   return r.stdout.split("\0").filter((f) => f !== "");
 }
 
@@ -161,7 +174,7 @@ export function isolationNote(iso: Isolation): string {
   if (iso.mode !== "uid") return "";
   const limits = [iso.cgroups ? "cgroup memory and pids limits" : "memory polled (no cgroup)", ...(iso.prlimit ? ["an open-file limit"] : [])];
   return (
-    `graded with REDUCED isolation (${iso.reason}): the submission's code ran as uid ${SANDBOX_UID} with ${limits.join(" and ")}, ` +
+    `graded with REDUCED isolation (${iso.reason}): the submission's code ran as uid ${iso.uid}, a uid of its own, with ${limits.join(" and ")}, ` +
     "unable to read the exercise sources or submissions, but with the machine's network and process list"
   );
 }
@@ -203,14 +216,16 @@ export function findIsolation(): Isolation {
   const bwrap = bwrapEnv !== undefined ? which([bwrapEnv]) : which(BWRAP);
   let why = `bubblewrap (bwrap) is not installed${bwrapEnv !== undefined && !bwrap ? ` at ${bwrapEnv} (OPTIMLAB_BWRAP)` : ""}`;
   if (bwrap) {
-    const failed = probe({ ...base, mode: "bubblewrap", bwrap });
-    if (!failed) return (found = { ...base, mode: "bubblewrap", bwrap });
+    const full: Isolation = { ...base, mode: "bubblewrap", bwrap, ...(isRoot() ? { uid: SANDBOX_UID } : {}) };
+    const failed = probe(full);
+    if (!failed) return (found = full);
     why = `bubblewrap cannot start a sandbox here (${failed})`;
   }
   if (isRoot()) {
-    const failed = probe({ ...base, mode: "uid" });
-    if (!failed) return (found = { ...base, mode: "uid", reason: why });
-    why += `; node cannot run as uid ${SANDBOX_UID} either (${failed})`;
+    const reduced: Isolation = { ...base, mode: "uid", uid: REDUCED_UID_BASE + process.pid, reason: why };
+    const failed = probe(reduced);
+    if (!failed) return (found = reduced);
+    why += `; node cannot run as uid ${reduced.uid} either (${failed})`;
   }
   return (found = { ok: false, reason: why });
 }

@@ -131,9 +131,9 @@ function installGlobals(hide: string[]): void {
     throw new Error(`require: only "optimlab" and Node's own modules can be imported while grading, got "${id}"`);
   };
   // A submission cannot end the process on purpose; it still can by crashing, which the grader sees.
-  // Nor signal another process: in mode "uid" every process of uid 65534 on the machine shares the
-  // sandbox's uid (other graders' sandboxes too). `_kill` is what `kill` calls; `_debugProcess`
-  // sends SIGUSR1, which ends most programs; `_debugEnd` goes with it.
+  // Nor signal another process (in mode "uid" the kernel already refuses it every process but its
+  // own: its uid is its own; this is the second wall). `_kill` is what `kill` calls;
+  // `_debugProcess` sends SIGUSR1, which ends most programs; `_debugEnd` goes with it.
   for (const name of SIGNALLING) {
     Object.defineProperty(process, name, {
       value: () => {

@@ -1,6 +1,6 @@
 /**
  * Hostile submissions against the REDUCED isolation (mode "uid": no bubblewrap, the grader is
- * root, the sandbox's node runs as uid 65534 on the machine's own process list), forced here with
+ * root, the sandbox's node runs as a uid of its own on the machine's own process list), forced here with
  * OPTIMLAB_BWRAP pointing at no bwrap. Not as root there is no mode "uid": the same batch then runs
  * under the machine's full isolation, and every outcome must be the same.
  *
@@ -14,7 +14,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { gradeFiles, IsolationMissing, SubmissionReport } from "../../src/homework/grade";
-import { findIsolation, resetIsolation, SANDBOX_UID } from "../../src/homework/isolation";
+import { findIsolation, Isolation, resetIsolation, SANDBOX_UID } from "../../src/homework/isolation";
 import { Notebook } from "../../src/homework/notebook";
 import { batchReaders, SOLUTIONS as honest, standinCourse, standinSubmission as submission } from "./standin";
 
@@ -24,8 +24,14 @@ const dir = path.join(course.root, "subs");
 const reports = new Map<string, SubmissionReport>();
 const { scoresOf, feedbackOf } = batchReaders(reports);
 const savedBwrap = process.env.OPTIMLAB_BWRAP;
-/** A process of the sandbox's uid outside the sandbox (as root: uid 65534, like any other program run as nobody). */
+/**
+ * A process of the sandbox's own uid outside the sandbox (as root; no such process can exist but
+ * this one, made on purpose, so the runner's own refusals are what is tested), and one of nobody
+ * (65534), which the kernel keeps out of the sandbox's reach.
+ */
 let victim: ChildProcess;
+let nobody: ChildProcess | undefined;
+let iso: Isolation;
 let victimEnded: string | null = null;
 let staleTemp = "";
 let liveTemp = "";
@@ -39,13 +45,13 @@ const withScale = (body: string) =>
 /** name → [notebook (built once the victim's pid is known), exact scores] */
 const attacks: Record<string, [(pid: number) => Notebook, [number, number, number]]> = {
   // process.kill is blocked, but the raw methods it calls, and _debugProcess (SIGUSR1), were not:
-  // both ended the victim, and with pid -1 would end every process of uid 65534
+  // both ended the victim (a process of the sandbox's uid), and with pid -1 would end every process of it
   rawKill: [(pid) => withScale(`(process as any)._kill(${pid}, 9);`), [0, 2, 2]],
   debugProcess: [(pid) => withScale(`(process as any)._debugProcess(${pid});`), [0, 2, 2]],
   // os.setPriority reniced the victim to 19 (in mode "uid", another grader's sandbox: slowed into its timeouts)
   renice: [(pid) => withScale(`try { require("os").setPriority(${pid}, 19); } catch {} require("node:os").setPriority(${pid}, 19);`), [0, 2, 2]],
   rawKillCaught: [(pid) => withScale(`try { (process as any)._kill(${pid}, 9); } catch {} try { (process as any)._debugProcess(${pid}); } catch {}`), [3, 2, 2]],
-  // unix sockets bound in the machine's world-writable folders stayed there as files (owned by 65534)
+  // unix sockets bound in the machine's world-writable folders stayed there as files (owned by the sandbox's uid)
   socketFiles: [
     () => withScale(`const net = require("net"); for (const p of ${JSON.stringify(socketFiles)}) { try { net.createServer().listen(p); } catch {} try { require("http").createServer().listen({ path: p + ".http" }); } catch {} try { const c = net.connect({ path: "\\0x" }); c.on("error", () => {}); new (c as any)._handle.constructor(1).bind(p + ".raw"); } catch {} }`),
     [3, 2, 2],
@@ -65,10 +71,12 @@ const attacks: Record<string, [(pid: number) => Notebook, [number, number, numbe
 before(async () => {
   if (isRoot) process.env.OPTIMLAB_BWRAP = "/nonexistent/bwrap";
   resetIsolation();
-  const iso = findIsolation();
+  iso = findIsolation();
   if (isRoot) assert.equal(iso.mode, "uid", `mode "uid" as root without bwrap (${iso.reason})`);
   const sleep = ["/bin/sleep", "120"];
-  victim = isRoot ? spawn(iso.setpriv!, [`--reuid=${SANDBOX_UID}`, `--regid=${SANDBOX_UID}`, "--clear-groups", "--", ...sleep], { stdio: "ignore" }) : spawn(sleep[0], sleep.slice(1), { stdio: "ignore" });
+  const as = (uid: number) => spawn(iso.setpriv!, [`--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--", ...sleep], { stdio: "ignore" });
+  victim = isRoot ? as(iso.uid!) : spawn(sleep[0], sleep.slice(1), { stdio: "ignore" });
+  if (isRoot) nobody = as(SANDBOX_UID);
   victim.on("exit", (code, signal) => (victimEnded = signal ?? `exit ${code}`));
   await new Promise((r) => setTimeout(r, 200)); // setpriv has become sleep
   // a grader killed outright left its temporary folder; a live one's is kept
@@ -89,6 +97,7 @@ after(() => {
   for (const d of [staleTemp, liveTemp]) if (d) fs.rmSync(d, { recursive: true, force: true });
   for (const p of socketLeftovers()) fs.rmSync(p, { force: true });
   victim?.kill("SIGKILL");
+  nobody?.kill("SIGKILL");
   if (savedBwrap === undefined) delete process.env.OPTIMLAB_BWRAP;
   else process.env.OPTIMLAB_BWRAP = savedBwrap;
   resetIsolation();
@@ -110,6 +119,14 @@ test("a sandbox cannot signal or renice a process of its own uid outside it (raw
   assert.match(feedbackOf("bufferMemory", 1), /used more than 256 MB of memory/);
 });
 
+test("mode \"uid\": the sandbox's uid is its own (not nobody's), and the kernel refuses it a signal to nobody's processes", () => {
+  if (!isRoot) return assert.equal(iso.mode, "bubblewrap");
+  assert.ok(iso.uid! >= 0x70000000 && iso.uid !== SANDBOX_UID, `uid ${iso.uid}`);
+  const r = spawnSync(iso.setpriv!, [`--reuid=${iso.uid}`, `--regid=${iso.uid}`, "--clear-groups", "--", "/bin/kill", "-0", String(nobody!.pid)], { encoding: "utf8" });
+  assert.notEqual(r.status, 0, "kill -0 on nobody's process from the sandbox's uid");
+  assert.match(r.stderr, /not permitted/i);
+});
+
 test("a sandbox leaves no socket file in the machine's /tmp, /var/tmp or /dev/shm", () => {
   assert.deepEqual(socketLeftovers(), []);
 });
@@ -126,7 +143,7 @@ test("every row says what isolation it was graded with", () => {
   }
 });
 
-test("it refuses while uid 65534 can read a copy of the hidden tests in the exercise folder (Jupyter's checkpoints)", async () => {
+test("it refuses while the sandbox's uid can read a copy of the hidden tests in the exercise folder (Jupyter's checkpoints)", async () => {
   // the source itself unreadable, its folder open, and the copy Jupyter keeps beside it readable
   const open = standinCourse();
   try {
@@ -140,7 +157,7 @@ test("it refuses while uid 65534 can read a copy of the hidden tests in the exer
     fs.chmodSync(copy, 0o644);
     const graded = gradeFiles([path.join(dir, "rawKill.ipynb")], { exercisesDir: open.exercisesDir, timeout: 4 });
     if (isRoot) {
-      await assert.rejects(graded, (e: Error) => e instanceof IsolationMissing && e.message.includes(`uid ${SANDBOX_UID} could read ${copy}.`));
+      await assert.rejects(graded, (e: Error) => e instanceof IsolationMissing && e.message.includes(`uid ${iso.uid} could read ${copy}.`));
       fs.chmodSync(copy, 0o600); // then it grades
       assert.deepEqual((await gradeFiles([path.join(dir, "rawKill.ipynb")], { exercisesDir: open.exercisesDir, timeout: 4 }))[0].exercises.map((e) => e.score), [0, 2, 2]);
     } else {
