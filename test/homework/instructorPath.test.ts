@@ -16,7 +16,8 @@ import { answerPage } from "../../src/homework/answerPages";
 test("a path given that does not exist is a row saying where it was looked for, and why under npm run", () => {
   const course = fs.mkdtempSync(path.join(os.tmpdir(), "optimlab-course-"));
   const typedIn = path.join(course, "..");
-  assert.equal(notFound("submissions/", course, undefined), `no such file or folder (looked for ${path.join(course, "submissions")})`);
+  // "" as not run by npm (undefined would take this test's own INIT_CWD, which `npm test` sets)
+  assert.equal(notFound("submissions/", course, ""), `no such file or folder (looked for ${path.join(course, "submissions")})`);
   assert.equal(notFound("submissions/", course, course), `no such file or folder (looked for ${path.join(course, "submissions")})`);
   const elsewhere = notFound("submissions/", course, typedIn);
   assert.match(elsewhere, /npm run reads paths from the course folder/);
