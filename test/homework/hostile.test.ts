@@ -13,10 +13,9 @@ import * as fs from "fs";
 import * as net from "net";
 import * as path from "path";
 import { formatJson, formatReports } from "../../src/homework/formatReport";
-import { gradeFiles, SubmissionReport } from "../../src/homework/grade";
+import { SubmissionReport } from "../../src/homework/grade";
 import { Notebook } from "../../src/homework/notebook";
-import { listSubmissions } from "../../src/homework/submissionFiles";
-import { batchReaders, SOLUTIONS as honest, standinCourse, standinSubmission as submission } from "./standin";
+import { batchReaders, gradeFolder, SOLUTIONS as honest, standinCourse, standinSubmission as submission } from "./standin";
 
 const TIMEOUT = 4;
 const course = standinCourse();
@@ -109,9 +108,7 @@ before(async () => {
   fs.writeFileSync(path.join(dir, "evil\n  total  99  7\u001b[8m.ipynb"), JSON.stringify(submission({})));
   fs.writeFileSync(path.join(dir, "zzTwice.ipynb"), JSON.stringify(submission(honest)));
 
-  const list = listSubmissions([dir]);
-  const refused = new Map(list.files.filter((f) => f.refused).map((f) => [f.file, f.refused!]));
-  const out = await gradeFiles(list.files.map((f) => f.file), { exercisesDir: course.exercisesDir, timeout: TIMEOUT, jobs: 2, refused });
+  const { out, list } = await gradeFolder(dir, { exercisesDir: course.exercisesDir, timeout: TIMEOUT, jobs: 2 });
   for (const r of out) reports.set(path.basename(r.file, ".ipynb"), r);
   table = formatReports(out, list.skipped);
   json = formatJson(out);

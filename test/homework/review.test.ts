@@ -26,8 +26,7 @@ import * as path from "path";
 import { formatJson, formatReports } from "../../src/homework/formatReport";
 import { gradeFiles, SubmissionReport } from "../../src/homework/grade";
 import { MAX_NOTEBOOK_DEPTH, Notebook } from "../../src/homework/notebook";
-import { listSubmissions } from "../../src/homework/submissionFiles";
-import { batchReaders, SOLUTIONS as honest, standinCourse, standinSubmission as submission } from "./standin";
+import { batchReaders, gradeFolder, SOLUTIONS as honest, standinCourse, standinSubmission as submission } from "./standin";
 
 const TIMEOUT = 4;
 const course = standinCourse();
@@ -94,9 +93,7 @@ before(async () => {
   // a name that is not UTF-8 (Linux allows any bytes): it was listed, then "cannot be read (ENOENT)"
   fs.writeFileSync(Buffer.concat([Buffer.from(path.join(dir, "notUtf8")), Buffer.from([0xff, 0xfe]), Buffer.from(".ipynb")]), JSON.stringify(submission(honest)));
 
-  const list = listSubmissions([dir]);
-  const refused = new Map(list.files.filter((f) => f.refused).map((f) => [f.file, f.refused!]));
-  const out = await gradeFiles(list.files.map((f) => f.file), { exercisesDir: course.exercisesDir, timeout: TIMEOUT, jobs: 2, refused });
+  const { out, list } = await gradeFolder(dir, { exercisesDir: course.exercisesDir, timeout: TIMEOUT, jobs: 2 });
   for (const r of out) reports.set(path.basename(r.file, ".ipynb"), r);
   table = formatReports(out, list.skipped);
   json = formatJson(out);

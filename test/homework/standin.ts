@@ -143,3 +143,17 @@ export function batchReaders(reports: Map<string, SubmissionReport>): {
     feedbackOf: (name, k) => reports.get(name)!.exercises[k].feedback,
   };
 }
+
+/** Grades a folder as `npm run grade DIR` does: the files it lists, those it refuses as error rows. */
+export async function gradeFolder(
+  dir: string,
+  options: Omit<import("../../src/homework/grade").GradeOptions, "refused">,
+): Promise<{ out: SubmissionReport[]; list: import("../../src/homework/submissionFiles").SubmissionList }> {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { listSubmissions } = require("../../src/homework/submissionFiles") as typeof import("../../src/homework/submissionFiles");
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { gradeFiles } = require("../../src/homework/grade") as typeof import("../../src/homework/grade");
+  const list = listSubmissions([dir]);
+  const refused = new Map(list.files.filter((f) => f.refused).map((f) => [f.file, f.refused!]));
+  return { out: await gradeFiles(list.files.map((f) => f.file), { ...options, refused }), list };
+}
