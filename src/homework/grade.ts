@@ -150,7 +150,8 @@ export async function gradeFiles(files: string[], options: GradeOptions): Promis
     return { report, cells: [], compileErrors: [] };
   });
   flagDuplicates(prepared);
-  if (isolation) requireUnreadable(isolation, [...new Set([...[...course.values()].map((e) => e.file), ...filesUnder(options.exercisesDir)]), ...files]);
+  // the exercise folder's files include every source loaded from it, and whatever else lies there
+  if (isolation?.mode === "uid") requireUnreadable(isolation, [...filesUnder(options.exercisesDir), ...files]);
   const note = isolation ? isolationNote(isolation) : NO_ISOLATION_NOTE;
   if (note) for (const p of prepared) p.report.notes.unshift(note);
   const uninstall = interruptHandlers();

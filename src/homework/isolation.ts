@@ -161,9 +161,9 @@ export function supervised(command: string[], cgroups?: { memory: string; pids: 
  * Asked of the kernel, as that uid.
  */
 export function readableToSandbox(iso: Isolation, paths: string[]): string[] {
-  if (iso.mode !== "uid" || !iso.setpriv || paths.length === 0) return [];
+  if (iso.mode !== "uid" || !iso.setpriv || iso.uid === undefined || paths.length === 0) return [];
   const check = 'for f; do if [ -r "$f" ]; then printf "%s\\0" "$f"; fi; done';
-  const uid = iso.uid ?? SANDBOX_UID;
+  const uid = iso.uid;
   const r = spawnSync(iso.setpriv, [`--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--", "/bin/sh", "-c", check, "sh", ...paths], { encoding: "utf8", timeout: 30_000 });
   if (r.status !== 0) throw new Error(`could not check what uid ${uid} can read: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim()}`);
   return r.stdout.split("\0").filter((f) => f !== "");

@@ -109,7 +109,7 @@ function forbidSocketFiles(): void {
 
 function installGlobals(hide: string[]): void {
   forbidSocketFiles();
-  // Nor renice another process of its uid (in mode "uid": other sandboxes, slowed into timeouts).
+  // Nor renice another process (a second wall: its uid already keeps it from other processes).
   Object.defineProperty(require("os") as object, "setPriority", { // the module itself, not a bundler's copy
     value: () => {
       throw new Error("os.setPriority is not allowed while grading");
